@@ -1,0 +1,46 @@
+import type { PageContext } from "./PageContext.ts";
+import { SiteHeader } from "./components/SiteHeader.tsx";
+import { SiteFooter } from "./components/SiteFooter.tsx";
+import { absoluteUrl } from "../src/urls.ts";
+
+export interface BasePageProps {
+  ctx: PageContext;
+  /** The page's own title; the bulletin's name is appended. */
+  title: string;
+  description: string;
+  /** Extra elements for `<head>` (feeds, structured data). */
+  head?: unknown;
+  children?: unknown;
+}
+
+/** The document every page shares; it always sets `<html lang dir>` from the edition. */
+export function BasePage({ ctx, title, description, head, children }: BasePageProps) {
+  const { edition, build } = ctx;
+  const siteName = build.site.name;
+  const fullTitle = title === siteName ? title : `${title} | ${siteName}`;
+  return (
+    <>
+      {{ html: "<!doctype html>\n" }}
+      <html lang={edition.lang} dir={edition.dir}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{fullTitle}</title>
+          <meta name="description" content={description} />
+          <link rel="canonical" href={absoluteUrl(build.site.baseUrl, ctx.url)} />
+          <link rel="stylesheet" href="/assets/site.css" />
+          {head ?? ""}
+        </head>
+        <body>
+          <a class="skip-link" href="#content">{edition.strings.skipToContent}</a>
+          <SiteHeader ctx={ctx} />
+          {build.bulletin.preview ? <p class="preview-banner" role="note">{edition.strings.previewNotice}</p> : ""}
+          <main id="content" tabindex="-1">
+            {children}
+          </main>
+          <SiteFooter ctx={ctx} />
+        </body>
+      </html>
+    </>
+  );
+}

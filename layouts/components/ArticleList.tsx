@@ -1,0 +1,28 @@
+import type { Article } from "../../src/model/types.ts";
+import type { PageContext } from "../PageContext.ts";
+import { TimeStamp } from "./TimeStamp.tsx";
+
+/** Headlines with date and summary, as on the home page and every listing. */
+export function ArticleList({ ctx, articles, headingLevel = 2 }: { ctx: PageContext; articles: Article[]; headingLevel?: 2 | 3 }) {
+  if (articles.length === 0) return <p class="empty">{ctx.edition.strings.noArticles}</p>;
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <ol class="article-list" reversed={false}>
+      {articles.map((a) => (
+        <li class="teaser" lang={a.lang === ctx.edition.lang ? undefined : a.lang}>
+          <Heading class="teaser-title">
+            <a href={a.url}>{a.title}</a>
+          </Heading>
+          <p class="teaser-meta">
+            {a.dateline ? <span class="teaser-dateline">{a.dateline}</span> : ""}
+            {a.dateline ? " · " : ""}
+            <TimeStamp date={a.date} edition={ctx.edition} />
+            {a.draft ? <span class="badge">{ctx.edition.strings.draft}</span> : ""}
+            {a.scheduled ? <span class="badge">{ctx.edition.strings.scheduled}</span> : ""}
+          </p>
+          <p class="teaser-summary">{ctx.build.summary(a)}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,15 @@
+import type { PageContext } from "../PageContext.ts";
+
+export function SiteFooter({ ctx }: { ctx: PageContext }) {
+  const { edition, build } = ctx;
+  const s = edition.strings;
+  return (
+    <footer class="site-footer">
+      <p>{s.footerNote(build.site.agency)}</p>
+      <ul class="footer-links">
+        <li><a href={`${edition.homeUrl}corrections/`}>{s.corrections}</a></li>
+        {edition.years.length > 0 ? <li><a href={edition.years[0]!.url}>{s.archive}</a></li> : ""}
+      </ul>
+    </footer>
+  );
+}

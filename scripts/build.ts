@@ -1,0 +1,21 @@
+/**
+ * `npm run build`: validate content, build the site into _site/ atomically.
+ * Exits 1 with `file:LINE: message` lines on bad content, and leaves _site/ untouched.
+ */
+import { runBuild, buildOptionsFromEnv } from "../src/build/runBuild.ts";
+import { reportFailure } from "./reportFailure.ts";
+
+const started = performance.now();
+try {
+  const result = await runBuild({ root: process.cwd(), output: "_site", ...buildOptionsFromEnv() });
+  if (!result.ok) {
+    const errors = result.problems.filter((p) => p.severity === "error").length;
+    console.error(`\nBuild failed: ${errors} error${errors === 1 ? "" : "s"}. _site/ was left as it was.`);
+    process.exitCode = 1;
+  } else {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`Built ${result.pages} pages into _site/ in ${seconds} s.`);
+  }
+} catch (error) {
+  reportFailure(error);
+}

@@ -1,0 +1,43 @@
+import { DateTime } from "luxon";
+import { loadContent, type LoadOptions } from "../model/loadContent.ts";
+import { ContentError, hasErrors, type Problem } from "../model/problems.ts";
+import { SiteBuild } from "./SiteBuild.ts";
+
+/**
+ * The build Eleventy renders. `scripts/build.ts` prepares it before Eleventy starts (so
+ * bad content stops the run before any file is written); under `eleventy --serve` the
+ * config loads it on each rebuild instead.
+ */
+let prepared: SiteBuild | undefined;
+
+export interface PrepareResult {
+  build?: SiteBuild;
+  problems: Problem[];
+}
+
+export function prepareBuild(opts: LoadOptions): PrepareResult {
+  const content = loadContent(opts);
+  if (hasErrors(content.problems)) return { problems: content.problems };
+  prepared = new SiteBuild(content);
+  return { build: prepared, problems: content.problems };
+}
+
+/** The prepared build, or a fresh one (watch mode) that throws ContentError on bad content. */
+export function currentBuild(): SiteBuild {
+  if (prepared) {
+    const build = prepared;
+    prepared = undefined; // a later rebuild (watch mode) reads content again
+    return build;
+  }
+  const result = prepareBuild({ root: process.cwd(), ...buildOptionsFromEnv() });
+  if (!result.build) throw new ContentError(result.problems);
+  prepared = undefined;
+  return result.build;
+}
+
+/** `BULLETIN_PREVIEW=1` builds drafts and scheduled articles; `BULLETIN_NOW` fixes the clock. */
+export function buildOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): { preview: boolean; now?: DateTime } {
+  const now = env.BULLETIN_NOW ? DateTime.fromISO(env.BULLETIN_NOW, { setZone: true }) : undefined;
+  if (now && !now.isValid) throw new Error(`BULLETIN_NOW="${env.BULLETIN_NOW}" is not an ISO 8601 date-time`);
+  return { preview: env.BULLETIN_PREVIEW === "1" || env.BULLETIN_PREVIEW === "true", now };
+}

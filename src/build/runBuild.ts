@@ -1,0 +1,62 @@
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { prepareBuild, buildOptionsFromEnv } from "./currentBuild.ts";
+import { formatProblem, type Problem } from "../model/problems.ts";
+import type { LoadOptions } from "../model/loadContent.ts";
+
+export interface BuildResult {
+  ok: boolean;
+  problems: Problem[];
+  pages: number;
+}
+
+export interface RunBuildOptions extends LoadOptions {
+  /** Where the site goes; replaced only when the whole build succeeds. */
+  output: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * The whole build, atomic: content is validated first, the site is written beside the
+ * old one and swapped in only when every step succeeded. A failed build leaves `output`
+ * exactly as it was.
+ */
+export async function runBuild(opts: RunBuildOptions): Promise<BuildResult> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const prepared = prepareBuild(opts);
+  for (const p of prepared.problems) log(formatProblem(p));
+  if (!prepared.build) return { ok: false, problems: prepared.problems, pages: 0 };
+
+  const staging = `${opts.output}.tmp-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    const eleventy = new Eleventy(join(opts.root, "src", "pages"), staging, {
+      configPath: join(opts.root, ".eleventy.js"),
+      quietMode: true,
+    });
+    const results = (await eleventy.write()) as unknown;
+    const pages = countWritten(results);
+    swapIn(staging, opts.output);
+    return { ok: true, problems: prepared.problems, pages };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function swapIn(staging: string, output: string): void {
+  const old = `${output}.old-${process.pid}`;
+  if (existsSync(output)) renameSync(output, old);
+  renameSync(staging, output);
+  rmSync(old, { recursive: true, force: true });
+}
+
+function countWritten(results: unknown): number {
+  // Eleventy resolves write() to [passthroughResults, templateResults].
+  if (!Array.isArray(results)) return 0;
+  const templates: unknown = results[1];
+  return Array.isArray(templates) ? templates.flat(Infinity).length : 0;
+}
+
+export { buildOptionsFromEnv };

@@ -1,0 +1,46 @@
+import { jsxToString } from "jsx-async-runtime";
+import { currentBuild } from "../build/currentBuild.ts";
+
+// Eleventy's config API is untyped JavaScript; this is the part we use.
+interface EleventyConfig {
+  addGlobalData(name: string, value: unknown): void;
+  addExtension(exts: string[], options: Record<string, unknown>): void;
+  addTemplateFormats(formats: string | string[]): void;
+  addPassthroughCopy(paths: Record<string, string>): void;
+  addWatchTarget(path: string): void;
+  setWatchThrottleWaitTime(ms: number): void;
+  setServerOptions(options: Record<string, unknown>): void;
+  setQuietMode(quiet: boolean): void;
+}
+
+interface RenderThis {
+  defaultRenderer(data: unknown): Promise<unknown>;
+}
+
+/** Registers everything the bulletin needs; reads like a table of contents. */
+export default function configure(eleventyConfig: EleventyConfig) {
+  // Content is read and validated by src/model, once per build, not as Eleventy templates.
+  eleventyConfig.addGlobalData("build", () => currentBuild());
+  eleventyConfig.addWatchTarget("content/");
+  eleventyConfig.addWatchTarget("layouts/");
+
+  // Page templates and layouts are TSX, rendered to strings that escape by default.
+  eleventyConfig.addExtension(["11ty.tsx"], {
+    key: "11ty.js",
+    compile() {
+      return async function (this: RenderThis, data: unknown) {
+        const element = await this.defaultRenderer(data);
+        return jsxToString.call({}, element as JSX.Element);
+      };
+    },
+  });
+  eleventyConfig.addTemplateFormats("11ty.tsx");
+
+  eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
+  eleventyConfig.setServerOptions({ showAllHosts: false, domDiff: false });
+
+  return {
+    dir: { input: "src/pages" },
+    templateFormats: ["11ty.tsx"],
+  };
+}

@@ -1,0 +1,157 @@
+import type { Lang } from "../model/schema.ts";
+
+/** Every word the interface prints, per language: layouts never hard-code a label. */
+export interface UiStrings {
+  skipToContent: string;
+  primaryNav: string;
+  latest: string;
+  people: string;
+  topics: string;
+  search: string;
+  archive: string;
+  published: string;
+  updated: string;
+  by: string;
+  inThisStory: string;
+  corrections: string;
+  correctionsTitle: string;
+  correctionsIntro: string;
+  noCorrections: string;
+  previousArticle: string;
+  nextArticle: string;
+  articleNav: string;
+  pagination: string;
+  previousPage: string;
+  nextPage: string;
+  pageOf: (n: number, total: number) => string;
+  articleCount: (n: number) => string;
+  articlesAbout: (name: string) => string;
+  peopleIndexIntro: string;
+  topicsIndexIntro: string;
+  dayTitle: (day: string) => string;
+  monthTitle: (month: string) => string;
+  yearTitle: (year: string) => string;
+  notFoundTitle: string;
+  notFoundText: string;
+  backHome: string;
+  feed: string;
+  feedOf: (name: string) => string;
+  draft: string;
+  scheduled: string;
+  previewNotice: string;
+  relatedStories: string;
+  appearsWith: string;
+  timeline: string;
+  readInOtherLanguage: string;
+  otherLanguageName: string;
+  noArticles: string;
+  footerNote: (agency: string) => string;
+  searchPlaceholder: string;
+  searchNoScript: string;
+  months: string;
+  days: string;
+}
+
+const en: UiStrings = {
+  skipToContent: "Skip to content",
+  primaryNav: "Sections",
+  latest: "Latest",
+  people: "People",
+  topics: "Topics",
+  search: "Search",
+  archive: "Archive",
+  published: "Published",
+  updated: "Updated",
+  by: "By",
+  inThisStory: "In this story",
+  corrections: "Corrections",
+  correctionsTitle: "Corrections",
+  correctionsIntro: "Corrections and clarifications published on the bulletin's articles, newest first.",
+  noCorrections: "No corrections have been published.",
+  previousArticle: "Previous article",
+  nextArticle: "Next article",
+  articleNav: "More from the bulletin",
+  pagination: "Pages",
+  previousPage: "Newer",
+  nextPage: "Older",
+  pageOf: (n, total) => `Page ${n} of ${total}`,
+  articleCount: (n) => (n === 1 ? "1 article" : `${n} articles`),
+  articlesAbout: (name) => `Articles about ${name}`,
+  peopleIndexIntro: "Everyone named in the bulletin, with the number of articles about them.",
+  topicsIndexIntro: "Every topic the bulletin covers, with the number of articles.",
+  dayTitle: (day) => `Bulletin of ${day}`,
+  monthTitle: (month) => `Archive: ${month}`,
+  yearTitle: (year) => `Archive: ${year}`,
+  notFoundTitle: "Page not found",
+  notFoundText: "The page you asked for is not in the bulletin. It may have moved, or the address may be mistyped.",
+  backHome: "Go to the latest news",
+  feed: "Feed",
+  feedOf: (name) => `${name}: Atom feed`,
+  draft: "Draft",
+  scheduled: "Scheduled",
+  previewNotice: "Preview: this article is not published.",
+  relatedStories: "Related stories",
+  appearsWith: "Appears with",
+  timeline: "Timeline",
+  readInOtherLanguage: "Read in Arabic",
+  otherLanguageName: "العربية",
+  noArticles: "No articles yet.",
+  footerNote: (agency) => `News from ${agency}.`,
+  searchPlaceholder: "Search the bulletin",
+  searchNoScript: "Search needs JavaScript. Browse by people, topics or date instead.",
+  months: "Months",
+  days: "Days",
+};
+
+const ar: UiStrings = {
+  skipToContent: "انتقل إلى المحتوى",
+  primaryNav: "الأقسام",
+  latest: "آخر الأخبار",
+  people: "شخصيات",
+  topics: "مواضيع",
+  search: "بحث",
+  archive: "الأرشيف",
+  published: "نُشر",
+  updated: "حُدّث",
+  by: "بقلم",
+  inThisStory: "في هذا الخبر",
+  corrections: "تصحيحات",
+  correctionsTitle: "التصحيحات",
+  correctionsIntro: "التصحيحات والتوضيحات المنشورة على أخبار النشرة، الأحدث أولاً.",
+  noCorrections: "لم تُنشر أي تصحيحات.",
+  previousArticle: "الخبر السابق",
+  nextArticle: "الخبر التالي",
+  articleNav: "المزيد من النشرة",
+  pagination: "الصفحات",
+  previousPage: "الأحدث",
+  nextPage: "الأقدم",
+  pageOf: (n, total) => `الصفحة ${n} من ${total}`,
+  articleCount: (n) => `${n} ${n === 1 ? "خبر" : n === 2 ? "خبران" : n <= 10 ? "أخبار" : "خبراً"}`,
+  articlesAbout: (name) => `أخبار عن ${name}`,
+  peopleIndexIntro: "كل من ورد اسمه في النشرة، مع عدد الأخبار عنه.",
+  topicsIndexIntro: "كل المواضيع التي تغطيها النشرة، مع عدد الأخبار.",
+  dayTitle: (day) => `نشرة ${day}`,
+  monthTitle: (month) => `الأرشيف: ${month}`,
+  yearTitle: (year) => `الأرشيف: ${year}`,
+  notFoundTitle: "الصفحة غير موجودة",
+  notFoundText: "الصفحة المطلوبة ليست في النشرة. ربما نُقلت أو أن العنوان مكتوب بشكل خاطئ.",
+  backHome: "اذهب إلى آخر الأخبار",
+  feed: "خلاصة",
+  feedOf: (name) => `${name}: خلاصة Atom`,
+  draft: "مسودة",
+  scheduled: "مجدول",
+  previewNotice: "معاينة: هذا الخبر غير منشور.",
+  relatedStories: "أخبار ذات صلة",
+  appearsWith: "يظهر مع",
+  timeline: "التسلسل الزمني",
+  readInOtherLanguage: "اقرأ بالإنجليزية",
+  otherLanguageName: "English",
+  noArticles: "لا توجد أخبار بعد.",
+  footerNote: (agency) => `أخبار من ${agency}.`,
+  searchPlaceholder: "ابحث في النشرة",
+  searchNoScript: "يحتاج البحث إلى JavaScript. تصفح حسب الشخصيات أو المواضيع أو التاريخ.",
+  months: "الأشهر",
+  days: "الأيام",
+};
+
+export const STRINGS: Record<Lang, UiStrings> = { en, ar };

@@ -1,0 +1,222 @@
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join, relative, sep, basename } from "node:path";
+import type { z } from "zod";
+import { DateTime } from "luxon";
+import { splitFrontmatter, type SourceFile } from "./yamlFile.ts";
+import { ProblemList, type Problem } from "./problems.ts";
+import { zodProblems } from "./zodProblems.ts";
+import { readSiteConfig, type SiteConfig } from "./site.ts";
+import { Registry } from "./registry.ts";
+import {
+  articleFrontmatterSchema, PersonSchema, TopicSchema, ARTICLE_FIELDS, REGISTRY_FIELDS,
+  type ArticleFrontmatter,
+} from "./schema.ts";
+import type { Article, Tag, TagKind } from "./types.ts";
+import { slugify } from "../text/slug.ts";
+import { articleUrl } from "../urls.ts";
+import { distance } from "fastest-levenshtein";
+
+export interface LoadOptions {
+  /** Project root: holds `content/`. */
+  root: string;
+  /** Build drafts and future-dated articles too (previews). */
+  preview?: boolean;
+  /** The build's "now"; articles dated after it are scheduled. */
+  now?: DateTime;
+}
+
+/** Everything read from `content/`, validated; `articles` holds only what is to be published. */
+export interface Content {
+  site: SiteConfig;
+  /** Articles to build: published ones, plus drafts and scheduled ones in preview. */
+  articles: Article[];
+  /** Every article read, including those left out. */
+  all: Article[];
+  people: Registry;
+  topics: Registry;
+  problems: Problem[];
+  preview: boolean;
+}
+
+const toPosix = (p: string) => p.split(sep).join("/");
+
+/** Markdown files below `dir`, sorted so that runs are deterministic. */
+export function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[])
+    .filter((f) => f.endsWith(".md") && !basename(f).startsWith("."))
+    .map((f) => join(dir, f))
+    .sort();
+}
+
+/**
+ * Reads and validates all content. Never throws for bad content: every problem is in
+ * `problems`, and the caller decides (build stops on errors, check prints them).
+ */
+export function loadContent(opts: LoadOptions): Content {
+  const root = opts.root;
+  const display = (p: string) => toPosix(relative(process.cwd(), p)) || p;
+  const problems = new ProblemList();
+  const site = readSiteConfig(join(root, "content", "site.yaml"), display(join(root, "content", "site.yaml")));
+  const people = loadRegistry("person", join(root, "content", "people"), display, problems);
+  const topics = loadRegistry("topic", join(root, "content", "topics"), display, problems);
+
+  const schema = articleFrontmatterSchema(site.timeZone, site.lang);
+  const now = (opts.now ?? DateTime.now()).setZone(site.timeZone);
+  const preview = opts.preview ?? false;
+  const all: Article[] = [];
+  const typoCache = new Map<string, string | undefined>();
+
+  for (const path of markdownFiles(join(root, "content", "articles"))) {
+    const file = display(path);
+    const parsed = splitFrontmatter(readFileSync(path, "utf8"));
+    if (!parsed.ok) {
+      for (const e of parsed.errors) problems.error(file, e.line, e.message);
+      continue;
+    }
+    const src = parsed.file;
+    warnUnknownFields(src, ARTICLE_FIELDS, file, problems);
+    const result = schema.safeParse(src.data);
+    if (!result.success) {
+      zodProblems(result.error, file, src.lineOf, problems);
+      continue;
+    }
+    const fm = result.data;
+    const slug = slugify(basename(path, ".md").replace(/^\d{4}-\d{2}-\d{2}-/, ""));
+    if (!slug) {
+      problems.error(file, undefined, "the file name gives an empty slug: name the file after the story, e.g. putin-meets-kerry.md");
+      continue;
+    }
+    const resolveAll = (kind: TagKind, names: string[]): Tag[] => {
+      const registry = kind === "person" ? people : topics;
+      const field = kind === "person" ? "people" : "topics";
+      const tags: Tag[] = [];
+      names.forEach((name, i) => {
+        const { tag } = registry.resolve(name);
+        if (!tag.source) {
+          const cacheKey = `${kind}:${tag.slug}`;
+          if (!typoCache.has(cacheKey)) typoCache.set(cacheKey, registry.suggest(name));
+          const suggestion = typoCache.get(cacheKey);
+          if (suggestion) problems.error(file, src.lineOf([field, i]), `${field}: "${name}" — did you mean "${suggestion}"?`);
+        }
+        if (!tags.includes(tag)) tags.push(tag);
+      });
+      return tags;
+    };
+    all.push(toArticle(fm, {
+      source: file, slug, body: src.body, bodyLine: src.bodyLine,
+      people: resolveAll("person", fm.people), topics: resolveAll("topic", fm.topics),
+      scheduled: fm.date > now,
+    }));
+  }
+
+  checkUrlCollisions(all, problems);
+  checkTranslations(all, problems);
+  const articles = all
+    .filter((a) => preview || (!a.draft && !a.scheduled))
+    .sort(newestFirst);
+  return { site, articles, all, people, topics, problems: problems.items, preview };
+}
+
+export function newestFirst(a: Article, b: Article): number {
+  return b.date.toMillis() - a.date.toMillis() || a.url.localeCompare(b.url);
+}
+
+function toArticle(
+  fm: ArticleFrontmatter,
+  extra: Pick<Article, "source" | "slug" | "body" | "bodyLine" | "people" | "topics" | "scheduled">,
+): Article {
+  return {
+    ...extra,
+    title: fm.title,
+    date: fm.date,
+    updated: fm.updated,
+    dateline: fm.dateline,
+    summary: fm.summary,
+    author: fm.author,
+    image: fm.image,
+    corrections: [...fm.corrections].sort((a, b) => a.date.toMillis() - b.date.toMillis()),
+    draft: fm.draft,
+    lang: fm.lang,
+    translation: fm.translation,
+    url: articleUrl(fm.lang, fm.date, extra.slug),
+  };
+}
+
+function loadRegistry(kind: TagKind, dir: string, display: (p: string) => string, problems: ProblemList): Registry {
+  const registry = new Registry(kind);
+  const schema: z.ZodType<z.output<typeof PersonSchema> | z.output<typeof TopicSchema>> = kind === "person" ? PersonSchema : TopicSchema;
+  for (const path of markdownFiles(dir)) {
+    const file = display(path);
+    const parsed = splitFrontmatter(readFileSync(path, "utf8"));
+    if (!parsed.ok) {
+      for (const e of parsed.errors) problems.error(file, e.line, e.message);
+      continue;
+    }
+    const src = parsed.file;
+    warnUnknownFields(src, REGISTRY_FIELDS, file, problems);
+    const result = schema.safeParse(src.data);
+    if (!result.success) {
+      zodProblems(result.error, file, src.lineOf, problems);
+      continue;
+    }
+    const fm = result.data;
+    const slug = fm.slug ? slugify(fm.slug) : slugify(basename(path, ".md"));
+    if (!slug) {
+      problems.error(file, src.lineOf(["slug"]), "the slug is empty: give the entry a `slug:` made of letters or digits");
+      continue;
+    }
+    const tag: Tag = {
+      kind, slug, name: fm.name, nameAr: fm.nameAr,
+      role: "role" in fm ? fm.role : undefined,
+      roleAr: "roleAr" in fm ? fm.roleAr : undefined,
+      description: fm.description,
+      descriptionAr: "descriptionAr" in fm ? fm.descriptionAr : undefined,
+      aliases: fm.aliases, sameAs: fm.sameAs, bio: src.body.trim(), source: file,
+    };
+    for (const clash of registry.register(tag)) {
+      problems.error(file, src.lineOf(["name"]), `"${clash.name}" already belongs to ${clash.other.source} ("${clash.other.name}"): a name, alias or slug may name only one ${kind}`);
+    }
+  }
+  return registry;
+}
+
+function warnUnknownFields(src: SourceFile, fields: readonly string[], file: string, problems: ProblemList): void {
+  for (const key of Object.keys(src.data)) {
+    if (fields.includes(key)) continue;
+    const near = fields.find((f) => distance(f, key.toLowerCase()) <= 2);
+    problems.warn(file, src.lineOf([key]), `unknown field "${key}" is ignored${near ? ` — did you mean "${near}"?` : ""}`);
+  }
+}
+
+function checkUrlCollisions(articles: Article[], problems: ProblemList): void {
+  const byUrl = new Map<string, Article>();
+  for (const a of articles) {
+    const other = byUrl.get(a.url);
+    if (other) {
+      problems.error(a.source, undefined, `has the same URL ${a.url} as ${other.source}: rename one of the files or change its date`);
+    } else {
+      byUrl.set(a.url, a);
+    }
+  }
+}
+
+function checkTranslations(articles: Article[], problems: ProblemList): void {
+  const byKey = new Map<string, Article[]>();
+  for (const a of articles) {
+    if (!a.translation) continue;
+    const group = byKey.get(a.translation) ?? [];
+    group.push(a);
+    byKey.set(a.translation, group);
+  }
+  for (const [key, group] of byKey) {
+    const langs = new Set<string>();
+    for (const a of group) {
+      if (langs.has(a.lang)) {
+        const first = group.find((g) => g.lang === a.lang && g !== a)!;
+        problems.error(a.source, undefined, `translation "${key}" already has a ${a.lang} article: ${first.source}`);
+      }
+      langs.add(a.lang);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { IANAZone } from "luxon";
+import { splitYaml } from "./yamlFile.ts";
+import { ContentError, ProblemList } from "./problems.ts";
+import { zodProblems } from "./zodProblems.ts";
+
+/** The bulletin's settings, from `content/site.yaml`. One typed object; nothing else holds them. */
+export const SiteConfigSchema = z.object({
+  name: z.string().trim().min(1),
+  agency: z.string().trim().min(1),
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => u.replace(/\/+$/, "")),
+  lang: z.enum(["en", "ar"]).default("en"),
+  dir: z.enum(["ltr", "rtl"]).default("ltr"),
+  locale: z.string().default("en-GB"),
+  timeZone: z.string().refine((tz) => IANAZone.isValidZone(tz), { message: "is not an IANA time zone such as Asia/Damascus" }),
+  articlesPerPage: z.number().int().min(1).max(500).default(20),
+  allowHtml: z.boolean().default(false),
+  description: z.string().default(""),
+  /** Digits in dates per language: "latn" (0-9) or "arab" (٠-٩). */
+  numberingSystem: z
+    .object({ en: z.enum(["latn"]).default("latn"), ar: z.enum(["arab", "latn"]).default("arab") })
+    .default({ en: "latn", ar: "arab" }),
+});
+
+export type SiteConfig = z.output<typeof SiteConfigSchema>;
+
+export function readSiteConfig(path: string, displayPath = path): SiteConfig {
+  const problems = new ProblemList();
+  const yaml = splitYaml(readFileSync(path, "utf8"));
+  if (!yaml.ok) {
+    for (const e of yaml.errors) problems.error(displayPath, e.line, e.message);
+    throw new ContentError(problems.items);
+  }
+  const result = SiteConfigSchema.safeParse(yaml.file.data);
+  if (!result.success) {
+    zodProblems(result.error, displayPath, yaml.file.lineOf, problems);
+    throw new ContentError(problems.items);
+  }
+  return result.data;
+}

@@ -1,0 +1,67 @@
+import { DateTime } from "luxon";
+
+/**
+ * Every date in the bulletin passes through here: parsed in the bulletin's time zone,
+ * shown in it, and written into `<time datetime>` with its offset.
+ */
+export type ParsedDate = { ok: true; value: DateTime } | { ok: false; reason: string };
+
+/**
+ * Parses an ISO 8601 date-time as a writer types it. With an offset, the instant is kept;
+ * without one, the wall-clock time is read in `timeZone`. The result is always expressed
+ * in `timeZone`, so its calendar day is the bulletin's day.
+ */
+export function parseDate(text: string, timeZone: string): ParsedDate {
+  const trimmed = text.trim();
+  let dt = DateTime.fromISO(trimmed, { zone: timeZone, setZone: true });
+  if (!dt.isValid && /^\d{4}-\d{2}-\d{2} \d/.test(trimmed)) {
+    dt = DateTime.fromSQL(trimmed, { zone: timeZone, setZone: true });
+  }
+  if (!dt.isValid) {
+    const why = dt.invalidExplanation ?? dt.invalidReason ?? "not a date";
+    return { ok: false, reason: /unparsable|can.t be parsed|could not be parsed/i.test(why) ? "is not an ISO 8601 date such as 2016-07-15T14:20:00+03:00" : `is not a real date (${why})` };
+  }
+  return { ok: true, value: dt.setZone(timeZone) };
+}
+
+/** `2016-07-15T00:30:00+03:00`: the form for `<time datetime>`, feeds and structured data. */
+export function isoWithOffset(dt: DateTime): string {
+  return dt.toISO({ suppressMilliseconds: true, includeOffset: true })!;
+}
+
+/** The calendar parts of the bulletin's day, for URLs and archives. */
+export function dayParts(dt: DateTime): { year: string; month: string; day: string } {
+  return { year: dt.toFormat("yyyy"), month: dt.toFormat("MM"), day: dt.toFormat("dd") };
+}
+
+export interface DateFormatOptions {
+  locale: string;
+  numberingSystem?: string;
+}
+
+/** "Friday 15 July 2016, 14:20 GMT+3" in English; localised wording in other locales. */
+export function formatDateTime(dt: DateTime, opts: DateFormatOptions): string {
+  return dt.reconfigure({ locale: opts.locale, numberingSystem: opts.numberingSystem }).toLocaleString({
+    weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",
+  });
+}
+
+/** "15 July 2016". */
+export function formatDate(dt: DateTime, opts: DateFormatOptions): string {
+  return dt.reconfigure({ locale: opts.locale, numberingSystem: opts.numberingSystem }).toLocaleString({ day: "numeric", month: "long", year: "numeric" });
+}
+
+/** "Friday 15 July 2016": the heading of a daily bulletin. */
+export function formatDay(dt: DateTime, opts: DateFormatOptions): string {
+  return dt.reconfigure({ locale: opts.locale, numberingSystem: opts.numberingSystem }).toLocaleString({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
+}
+
+/** "July 2016". */
+export function formatMonth(dt: DateTime, opts: DateFormatOptions): string {
+  return dt.reconfigure({ locale: opts.locale, numberingSystem: opts.numberingSystem }).toLocaleString({ month: "long", year: "numeric" });
+}
+
+/** "2016", in the locale's digits. */
+export function formatYear(dt: DateTime, opts: DateFormatOptions): string {
+  return dt.reconfigure({ locale: opts.locale, numberingSystem: opts.numberingSystem }).toLocaleString({ year: "numeric" });
+}
