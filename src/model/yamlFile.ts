@@ -53,7 +53,8 @@ export function splitYaml(raw: string): Parsed<YamlData> {
 /** `firstLine` is the file line on which `text` starts. */
 function parseYaml(text: string, firstLine: number): Parsed<YamlData> {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true, schema: "core" });
+  // prettyErrors off: it appends "at line N" counted from the block, not the file; the caller gives the file line.
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, schema: "core" });
   const fileLine = (offset: number) => counter.linePos(offset).line + firstLine - 1;
   if (doc.errors.length > 0) {
     return {

@@ -1,0 +1,105 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { splitFrontmatter, splitYaml } from "../../src/model/yamlFile.ts";
+
+/** Parses `raw` and returns the file, failing the test with the errors if it did not parse. */
+function parsed(raw: string) {
+  const result = splitFrontmatter(raw);
+  if (!result.ok) assert.fail(`expected frontmatter to parse, got ${JSON.stringify(result.errors)}`);
+  return result.file;
+}
+
+function errors(raw: string) {
+  const result = splitFrontmatter(raw);
+  if (result.ok) assert.fail(`expected frontmatter to be rejected, got ${JSON.stringify(result.file.data)}`);
+  return result.errors;
+}
+
+test("frontmatter fields and body are split at the closing ---", () => {
+  const file = parsed("---\ntitle: Talks in Moscow\ndateline: Moscow\n---\nFirst paragraph.\n\nSecond.\n");
+  assert.deepEqual(file.data, { title: "Talks in Moscow", dateline: "Moscow" });
+  assert.equal(file.body, "First paragraph.\n\nSecond.\n");
+  assert.equal(file.bodyLine, 5);
+});
+
+test("a byte order mark and CRLF line ends change neither fields, body nor line numbers", () => {
+  const unix = "---\ntitle: Talks\ndate: 2016-07-15T14:20:00+03:00\npeople: [Putin]\n---\nBody line.\n";
+  const windows = "\uFEFF" + unix.replace(/\n/g, "\r\n");
+  const a = parsed(unix);
+  const b = parsed(windows);
+  assert.deepEqual(b.data, a.data);
+  assert.equal(b.body, a.body);
+  assert.equal(b.bodyLine, a.bodyLine);
+  assert.equal(b.lineOf(["people"]), 4);
+  assert.equal(b.lineOf(["date"]), 3);
+  assert.equal(b.data.title, "Talks", "the BOM must not end up in the first key");
+});
+
+test("old Mac CR line ends are read as line ends too", () => {
+  const file = parsed("---\rtitle: Talks\rdateline: Moscow\r---\rBody.");
+  assert.deepEqual(file.data, { title: "Talks", dateline: "Moscow" });
+  assert.equal(file.lineOf(["dateline"]), 3);
+});
+
+test("a frontmatter block may close with ... as YAML documents do", () => {
+  const file = parsed("---\ntitle: Talks\n...\nBody.");
+  assert.deepEqual(file.data, { title: "Talks" });
+  assert.equal(file.body, "Body.");
+});
+
+test("an empty frontmatter block gives no fields and the body after it", () => {
+  const file = parsed("---\n---\nBody.");
+  assert.deepEqual(file.data, {});
+  assert.equal(file.bodyLine, 3);
+});
+
+test("--- inside the body is body text, not another block", () => {
+  const file = parsed("---\ntitle: T\n---\nAbove.\n\n---\n\nBelow.");
+  assert.equal(file.body, "Above.\n\n---\n\nBelow.");
+});
+
+const rejected: { name: string; raw: string; line: number; message: RegExp }[] = [
+  { name: "a file without frontmatter", raw: "Just a body.\n", line: 1, message: /must start with a YAML frontmatter block/ },
+  { name: "a frontmatter block never closed", raw: "---\ntitle: T\ndate: 2016-07-15\nBody.\n", line: 1, message: /never closed/ },
+  { name: "an unclosed flow list", raw: "---\ntitle: T\ndate: 2016-07-15\npeople: [Putin, Kerry\n---\nBody.", line: 4, message: /^invalid YAML: / },
+  { name: "a key given twice", raw: "---\ntitle: T\ndateline: Moscow\ntitle: U\n---\n", line: 4, message: /^invalid YAML: .*unique/i },
+  { name: "a bad indentation after BOM and CRLF", raw: "\uFEFF---\r\ntitle: T\r\n  bad: : x\r\n---\r\n", line: 2, message: /^invalid YAML: / },
+  { name: "a list instead of fields", raw: "---\n- title\n- date\n---\n", line: 2, message: /expected `key: value` fields/ },
+];
+
+for (const c of rejected) {
+  test(`${c.name} is reported on file line ${c.line}`, () => {
+    const [first] = errors(c.raw);
+    assert.ok(first);
+    assert.equal(first.line, c.line);
+    assert.match(first.message, c.message);
+  });
+}
+
+test("a YAML error message never cites a line counted from inside the frontmatter", () => {
+  // The file line is given once, by the caller's `file:LINE:`; a second, different number
+  // ("at line 3, column 9") inside the message sends writers to the wrong line.
+  for (const raw of ["---\ntitle: T\ndate: 2016-07-15\npeople: [Putin, Kerry\n---\n", "---\ntitle: T\ntitle: U\n---\n"]) {
+    for (const e of errors(raw)) {
+      assert.doesNotMatch(e.message, /\bline \d+/, e.message);
+      assert.doesNotMatch(e.message, /\n/, "messages are one line");
+    }
+  }
+});
+
+test("lineOf points at the field, or at the nearest enclosing field when the value is missing", () => {
+  const file = parsed("---\ntitle: T\nimage:\n  src: a.jpg\ncorrections:\n  - date: 2016-07-16\n    text: Fixed\n---\n");
+  assert.equal(file.lineOf(["image", "src"]), 4);
+  assert.equal(file.lineOf(["image", "alt"]), 4, "a missing key inside image: is reported where image's fields start");
+  assert.equal(file.lineOf(["corrections", 0, "text"]), 7);
+  assert.equal(file.lineOf(["nothing"]), 1);
+});
+
+test("a whole YAML file (site.yaml) counts lines from its first line", () => {
+  const result = splitYaml("# settings\nname: Bulletin\ntimeZone: Asia/Damascus\n");
+  assert.ok(result.ok);
+  assert.equal(result.file.lineOf(["timeZone"]), 3);
+  const broken = splitYaml("name: Bulletin\nname: Again\n");
+  assert.ok(!broken.ok);
+  assert.equal(broken.errors[0]?.line, 2);
+});
