@@ -76,7 +76,7 @@ export function loadContent(opts: LoadOptions): Content {
     }
     const src = parsed.file;
     warnUnknownFields(src, ARTICLE_FIELDS, file, problems);
-    const result = schema.safeParse(src.data);
+    const result = schema.safeParse(src.data, { reportInput: true });
     if (!result.success) {
       zodProblems(result.error, file, src.lineOf, problems);
       continue;
@@ -155,7 +155,7 @@ function loadRegistry(kind: TagKind, dir: string, display: (p: string) => string
     }
     const src = parsed.file;
     warnUnknownFields(src, REGISTRY_FIELDS, file, problems);
-    const result = schema.safeParse(src.data);
+    const result = schema.safeParse(src.data, { reportInput: true });
     if (!result.success) {
       zodProblems(result.error, file, src.lineOf, problems);
       continue;

@@ -10,7 +10,7 @@ import { parseDate } from "../text/dates.ts";
 /** Plain text a writer types: trimmed, stray leading combining marks (source artefacts) removed. */
 const text = z
   .union([z.string(), z.number()])
-  .transform((v) => String(v).trim().replace(/^\p{M}+/u, ""));
+  .transform((v) => String(v).replace(/^\s*\p{M}+/u, "").trim());
 const requiredText = text.pipe(z.string().min(1));
 
 /** A list that a writer may also give as a single value. */

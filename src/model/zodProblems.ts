@@ -14,9 +14,20 @@ export function zodProblems(
   }
 }
 
+/** Callers parse with `{ reportInput: true }`: without the input, a wrong value reads as a missing one. */
 function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type" && (issue.input === undefined)) return "is required";
-  if (issue.code === "invalid_type") return `must be ${article(issue.expected)}, not ${kindOf(issue.input)}`;
+  const wrongType = issue.code === "invalid_type" || (issue.code === "invalid_union" && issue.errors.every((branch) => branch.every((i) => i.code === "invalid_type")));
+  if (wrongType && issue.input === undefined) return "is required";
+  if (issue.code === "invalid_union" && wrongType) {
+    const expected = issue.errors.flat().map((i) => (i.code === "invalid_type" ? i.expected : ""));
+    const what = expected.includes("string") ? "text" : expected.map(article).join(" or ");
+    return `must be ${what}, not ${kindOf(issue.input)}`;
+  }
+  if (issue.code === "invalid_type") {
+    // A schema's own wording ("must be true or false") beats the generic one.
+    const wanted = issue.message.startsWith("Invalid input") ? `must be ${article(issue.expected)}` : issue.message;
+    return `${wanted}, not ${kindOf(issue.input)}`;
+  }
   if (issue.code === "too_small" && issue.origin === "string") return "must not be empty";
   return issue.message;
 }

@@ -1,0 +1,151 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { articleFrontmatterSchema } from "../../src/model/schema.ts";
+import { formatProblem } from "../../src/model/problems.ts";
+import { loadFixture, article } from "../support/fixtureSite.ts";
+
+const schema = articleFrontmatterSchema("Asia/Damascus", "en");
+const NEW = "content/articles/2016/07/2016-07-16-new-story.md";
+
+/** The problems `npm run build` would print for the basic fixture plus `files`. */
+function reported(files: Record<string, string | undefined>): string[] {
+  return loadFixture(files).problems.map(formatProblem);
+}
+
+test("the basic fixture loads without a single problem", () => {
+  const content = loadFixture();
+  assert.deepEqual(content.problems, []);
+  assert.equal(content.articles.length, 3);
+});
+
+const invalid: { name: string; frontmatter: string; expected: string }[] = [
+  {
+    name: "an article without a title",
+    frontmatter: "date: 2016-07-16T10:00:00+03:00\ndateline: Moscow",
+    expected: `${NEW}:1: title: is required`,
+  },
+  {
+    name: "an empty title",
+    frontmatter: 'title: "  "\ndate: 2016-07-16T10:00:00+03:00',
+    expected: `${NEW}:2: title: must not be empty`,
+  },
+  {
+    name: "a title given as a list",
+    frontmatter: "date: 2016-07-16T10:00:00+03:00\ntitle: [Talks, in Moscow]",
+    expected: `${NEW}:3: title: must be text, not a list`,
+  },
+  {
+    name: "an impossible date, 30 February",
+    frontmatter: "title: Talks\ndate: 2016-02-30T10:00:00+03:00",
+    expected: `${NEW}:3: date: "2016-02-30T10:00:00+03:00" is not a real date`,
+  },
+  {
+    name: "a date that is not ISO 8601",
+    frontmatter: "title: Talks\ndate: 16 July 2016",
+    expected: `${NEW}:3: date: "16 July 2016" is not an ISO 8601 date such as 2016-07-15T14:20:00+03:00`,
+  },
+  {
+    name: "an update dated before publication",
+    frontmatter: "title: Talks\ndate: 2016-07-16T10:00:00+03:00\nupdated: 2016-07-16T09:59:00+03:00",
+    expected: `${NEW}:4: updated: must not be before \`date\``,
+  },
+  {
+    name: "a draft flag that is not true or false",
+    frontmatter: "title: Talks\ndate: 2016-07-16T10:00:00+03:00\ndraft: yes",
+    expected: `${NEW}:4: draft: must be true or false, not string "yes"`,
+  },
+  {
+    name: "an image without alt text",
+    frontmatter: "title: Talks\ndate: 2016-07-16T10:00:00+03:00\nimage:\n  src: talks.jpg",
+    expected: `${NEW}:5: image.alt: is required`,
+  },
+  {
+    name: "a misspelt registered name",
+    frontmatter: "title: Talks\ndate: 2016-07-16T10:00:00+03:00\npeople:\n  - Vladimir Putn",
+    expected: `${NEW}:5: people: "Vladimir Putn" — did you mean "Vladimir Putin"?`,
+  },
+];
+
+for (const c of invalid) {
+  test(`${c.name} is reported as file:LINE: message`, () => {
+    const lines = reported({ [NEW]: article(c.frontmatter) });
+    assert.ok(lines.some((l) => l.startsWith(c.expected)), `expected a line starting\n  ${c.expected}\ngot\n  ${lines.join("\n  ")}`);
+  });
+}
+
+test("problems in several files are all reported in one run, each with its own file", () => {
+  const lines = reported({
+    "content/articles/2016/07/a-no-title.md": article("date: 2016-07-16T10:00:00+03:00"),
+    "content/articles/2016/07/b-bad-date.md": article("title: B\ndate: 2016-02-30T10:00:00+03:00"),
+    "content/articles/2016/07/c-broken-yaml.md": article("title: C\ndate: 2016-07-16T10:00:00+03:00\npeople: [Putin, Kerry"),
+    "content/people/nameless.md": article("role: Nobody"),
+  });
+  const errors = lines.filter((l) => !l.includes(": warning: "));
+  assert.deepEqual(errors.map((l) => l.replace(/: .*$/, "")).sort(), [
+    "content/articles/2016/07/a-no-title.md:1",
+    "content/articles/2016/07/b-bad-date.md:3",
+    "content/articles/2016/07/c-broken-yaml.md:4",
+    "content/people/nameless.md:1",
+  ]);
+});
+
+test("one bad article does not hide the valid ones from the problem-free count", () => {
+  const content = loadFixture({ [NEW]: article("title: T\ndate: never") });
+  assert.equal(content.problems.length, 1);
+  assert.equal(content.articles.length, 3, "the three good fixture articles still load");
+});
+
+test("an unknown field is a warning that suggests the field meant", () => {
+  const lines = reported({ [NEW]: article("title: Talks\ndate: 2016-07-16T10:00:00+03:00\ndatelin: Moscow") });
+  assert.deepEqual(lines, [`${NEW}:4: warning: unknown field "datelin" is ignored — did you mean "dateline"?`]);
+});
+
+test("people given as a single string is a list of one person, resolved through the registry", () => {
+  const parsed = schema.parse({ title: "T", date: "2016-07-15T10:00:00+03:00", people: "Vladimir Putin", topics: "Syria" });
+  assert.deepEqual(parsed.people, ["Vladimir Putin"]);
+  assert.deepEqual(parsed.topics, ["Syria"]);
+  const talks = loadFixture().articles.find((a) => a.slug === "talks-after-midnight");
+  assert.deepEqual(talks?.people.map((p) => [p.slug, p.role]), [["vladimir-putin", "President of Russia"]]);
+});
+
+test("an alias, a different case and extra spaces all resolve to the registered person", () => {
+  const content = loadFixture({ [NEW]: article("title: T\ndate: 2016-07-16T10:00:00+03:00\npeople: [putin, VLADIMIR   PUTIN, Vladimir Putin]") });
+  const story = content.articles.find((a) => a.slug === "new-story");
+  assert.deepEqual(story?.people.map((p) => p.slug), ["vladimir-putin"]);
+});
+
+test("a name nobody registered still gets a person, named as written", () => {
+  const kerry = loadFixture().articles.flatMap((a) => a.people).find((p) => p.slug === "john-kerry");
+  assert.equal(kerry?.name, "John Kerry");
+  assert.equal(kerry?.source, undefined);
+});
+
+test("missing optional lists default to empty, and language to the site's", () => {
+  const parsed = schema.parse({ title: "T", date: "2016-07-15T10:00:00+03:00" });
+  assert.deepEqual([parsed.people, parsed.topics, parsed.corrections, parsed.draft, parsed.lang], [[], [], [], false, "en"]);
+});
+
+test("a title keeps its text but loses stray leading combining marks and spaces", () => {
+  const parsed = schema.parse({ title: "\u064F  English Bulletin ", date: "2016-07-15T10:00:00+03:00" });
+  assert.equal(parsed.title, "English Bulletin");
+});
+
+test("drafts and future-dated articles are read but not published; previews include them", () => {
+  const files = {
+    "content/articles/2016/07/draft.md": article("title: Draft\ndate: 2016-07-16T10:00:00+03:00\ndraft: true"),
+    "content/articles/2030/01/future.md": article("title: Future\ndate: 2030-01-01T10:00:00+03:00"),
+  };
+  const published = loadFixture(files);
+  assert.deepEqual(published.problems, []);
+  assert.equal(published.all.length, 5);
+  assert.deepEqual(published.articles.map((a) => a.slug).sort(), ["earlier-story", "same-instant-in-utc", "talks-after-midnight"]);
+  const preview = loadFixture(files, { preview: true });
+  assert.equal(preview.articles.length, 5);
+  assert.equal(preview.articles.find((a) => a.slug === "future")?.scheduled, true);
+});
+
+test("two articles with the same URL are an error naming both files", () => {
+  const lines = reported({ "content/articles/other/talks-after-midnight.md": article("title: Again\ndate: 2016-07-15T09:00:00+03:00") });
+  assert.equal(lines.length, 1);
+  assert.match(lines[0]!, /^content\/articles\/(2016\/07\/2016-07-15-|other\/)talks-after-midnight\.md: has the same URL \/2016\/07\/15\/talks-after-midnight\/ as content\/articles\//);
+});
