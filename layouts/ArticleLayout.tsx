@@ -11,7 +11,7 @@ export function ArticleLayout({ ctx, article }: { ctx: PageContext; article: Art
   const { older, newer } = edition.neighbours(article);
   const translations = build.bulletin.translationsOf(article);
   return (
-    <BasePage ctx={ctx} title={article.title} description={build.summary(article)}>
+    <BasePage ctx={ctx} title={article.title} description={build.summary(article)} alternates={translations.map((t) => ({ lang: t.lang, url: t.url }))}>
       <article class="article">
         <header class="article-header">
           {article.draft ? <p class="badge">{s.draft}</p> : ""}

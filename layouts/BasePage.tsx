@@ -8,15 +8,17 @@ export interface BasePageProps {
   /** The page's own title; the bulletin's name is appended. */
   title: string;
   description: string;
+  /** The same page in other languages, for `hreflang` alternates. */
+  alternates?: { lang: string; url: string }[];
   /** Extra elements for `<head>` (feeds, structured data). */
   head?: unknown;
   children?: unknown;
 }
 
 /** The document every page shares; it always sets `<html lang dir>` from the edition. */
-export function BasePage({ ctx, title, description, head, children }: BasePageProps) {
+export function BasePage({ ctx, title, description, alternates = [], head, children }: BasePageProps) {
   const { edition, build } = ctx;
-  const siteName = build.site.name;
+  const siteName = edition.name;
   const fullTitle = title === siteName ? title : `${title} | ${siteName}`;
   return (
     <>
@@ -28,6 +30,11 @@ export function BasePage({ ctx, title, description, head, children }: BasePagePr
           <title>{fullTitle}</title>
           <meta name="description" content={description} />
           <link rel="canonical" href={absoluteUrl(build.site.baseUrl, ctx.url)} />
+          {alternates.length > 0
+            ? [{ lang: edition.lang, url: ctx.url }, ...alternates].map((a) => (
+                <link rel="alternate" hreflang={a.lang} href={absoluteUrl(build.site.baseUrl, a.url)} />
+              ))
+            : ""}
           <link rel="stylesheet" href="/assets/site.css" />
           {head ?? ""}
         </head>

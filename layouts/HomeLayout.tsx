@@ -9,10 +9,10 @@ import { Pagination } from "./components/Pagination.tsx";
 export function HomeLayout({ ctx, page }: { ctx: PageContext; page: Page<Article> }) {
   const { edition, build } = ctx;
   const s = edition.strings;
-  const title = page.number === 1 ? build.site.name : `${s.latest} · ${s.pageOf(page.number, page.total)}`;
+  const title = page.number === 1 ? edition.name : `${s.latest} · ${s.pageOf(page.number, page.total)}`;
   return (
-    <BasePage ctx={ctx} title={title} description={build.site.description || build.site.name}>
-      <h1 class={page.number === 1 ? "visually-hidden" : "page-title"}>{page.number === 1 ? `${build.site.name}: ${s.latest}` : title}</h1>
+    <BasePage ctx={ctx} title={title} description={edition.description || edition.name}>
+      <h1 class={page.number === 1 ? "visually-hidden" : "page-title"}>{page.number === 1 ? `${edition.name}: ${s.latest}` : title}</h1>
       <ArticleList ctx={ctx} articles={page.items} />
       <Pagination ctx={ctx} page={page} />
     </BasePage>

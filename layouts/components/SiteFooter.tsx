@@ -5,7 +5,7 @@ export function SiteFooter({ ctx }: { ctx: PageContext }) {
   const s = edition.strings;
   return (
     <footer class="site-footer">
-      <p>{s.footerNote(build.site.agency)}</p>
+      <p>{s.footerNote(edition.agency)}</p>
       <ul class="footer-links">
         <li><a href={`${edition.homeUrl}corrections/`}>{s.corrections}</a></li>
         {edition.years.length > 0 ? <li><a href={edition.years[0]!.url}>{s.archive}</a></li> : ""}

@@ -11,11 +11,12 @@ export function SiteHeader({ ctx }: { ctx: PageContext }) {
     { href: tagIndexUrl(edition.lang, "topic"), label: s.topics },
     { href: `${edition.homeUrl}search/`, label: s.search },
   ];
+  const others = build.bulletin.editions.filter((e) => e !== edition);
   return (
     <header class="site-header">
       <div class="masthead">
         <a class="brand" href={edition.homeUrl}>
-          <span class="brand-agency">{build.site.agency}</span> <span class="brand-name">{edition.lang === "ar" ? "النشرة العربية" : build.site.name}</span>
+          <span class="brand-agency">{edition.agency}</span> <span class="brand-name">{edition.name}</span>
         </a>
       </div>
       <nav class="primary-nav" aria-label={s.primaryNav}>
@@ -27,6 +28,17 @@ export function SiteHeader({ ctx }: { ctx: PageContext }) {
           ))}
         </ul>
       </nav>
+      {others.length > 0 ? (
+        <nav class="edition-switch" aria-label={s.otherEditions}>
+          <ul>
+            {others.map((e) => (
+              <li>
+                <a href={e.homeUrl} lang={e.lang} hreflang={e.lang}>{e.strings.languageName}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : ""}
     </header>
   );
 }

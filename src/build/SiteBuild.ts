@@ -72,6 +72,13 @@ export class SiteBuild {
     return article.summary ?? this.render(article).firstParagraph;
   }
 
+  /** "Moscow, SANA –" in English, "موسكو-سانا" in Arabic; empty without a dateline. */
+  dateline(article: Article): string {
+    if (!article.dateline) return "";
+    const edition = this.bulletin.edition(article.lang);
+    return edition.strings.dateline(article.dateline, edition.agency);
+  }
+
   /** Markdown from the registry (bios), rendered with the same settings as articles. */
   markdown(source: string): string {
     return source ? this.md.render(source) : "";
@@ -80,7 +87,7 @@ export class SiteBuild {
   private render(article: Article): RenderedBody {
     let done = this.rendered.get(article);
     if (!done) {
-      const lead = article.dateline ? `<span class="dateline">${escapeHtml(`${article.dateline}, ${this.site.agency} –`)}</span>` : undefined;
+      const lead = article.dateline ? `<span class="dateline">${escapeHtml(this.dateline(article))}</span>` : undefined;
       done = renderBody(this.md, article.body, lead);
       this.rendered.set(article, done);
     }

@@ -46,6 +46,10 @@ export interface YearArchive {
 export interface EditionStyle {
   lang: Lang;
   dir: "ltr" | "rtl";
+  /** The bulletin's and the agency's names in this language. */
+  name: string;
+  agency: string;
+  description: string;
   locale: string;
   numberingSystem?: string;
   strings: UiStrings;
@@ -77,11 +81,26 @@ export interface Bulletin {
   corrected: Article[];
 }
 
+/** Language defaults; content/site.yaml's top level sets the default edition, `editions` the others. */
+const LANGUAGE_DEFAULTS: Record<Lang, { dir: "ltr" | "rtl"; locale: string; numberingSystem: string }> = {
+  en: { dir: "ltr", locale: "en-GB", numberingSystem: "latn" },
+  ar: { dir: "rtl", locale: "ar-SY", numberingSystem: "arab" },
+};
+
 export function editionStyle(site: SiteConfig, lang: Lang): EditionStyle {
-  if (lang === site.lang) return { lang, dir: site.dir, locale: site.locale, numberingSystem: site.numberingSystem[lang], strings: STRINGS[lang] };
-  return lang === "ar"
-    ? { lang, dir: "rtl", locale: "ar", numberingSystem: site.numberingSystem.ar, strings: STRINGS.ar }
-    : { lang, dir: "ltr", locale: "en-GB", numberingSystem: site.numberingSystem.en, strings: STRINGS.en };
+  const own = site.editions[lang] ?? {};
+  const isDefault = lang === site.lang;
+  const defaults = LANGUAGE_DEFAULTS[lang];
+  return {
+    lang,
+    dir: isDefault ? site.dir : defaults.dir,
+    name: own.name ?? site.name,
+    agency: own.agency ?? site.agency,
+    description: own.description ?? (isDefault ? site.description : ""),
+    locale: own.locale ?? (isDefault ? site.locale : defaults.locale),
+    numberingSystem: own.numberingSystem ?? defaults.numberingSystem,
+    strings: STRINGS[lang],
+  };
 }
 
 /** The name of a person or topic as an edition shows it. */

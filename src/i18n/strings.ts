@@ -43,13 +43,18 @@ export interface UiStrings {
   appearsWith: string;
   timeline: string;
   readInOtherLanguage: string;
-  otherLanguageName: string;
+  /** This language's own name for itself, for links to this edition. */
+  languageName: string;
   noArticles: string;
   footerNote: (agency: string) => string;
   searchPlaceholder: string;
   searchNoScript: string;
   months: string;
   days: string;
+  /** The wire dateline that leads an article's first paragraph. */
+  dateline: (place: string, agency: string) => string;
+  /** The edition switcher's label, in this edition's language. */
+  otherEditions: string;
 }
 
 const en: UiStrings = {
@@ -94,13 +99,15 @@ const en: UiStrings = {
   appearsWith: "Appears with",
   timeline: "Timeline",
   readInOtherLanguage: "Read in Arabic",
-  otherLanguageName: "العربية",
+  languageName: "English",
   noArticles: "No articles yet.",
   footerNote: (agency) => `News from ${agency}.`,
   searchPlaceholder: "Search the bulletin",
   searchNoScript: "Search needs JavaScript. Browse by people, topics or date instead.",
   months: "Months",
   days: "Days",
+  dateline: (place, agency) => `${place}, ${agency} –`,
+  otherEditions: "Other editions",
 };
 
 const ar: UiStrings = {
@@ -145,13 +152,15 @@ const ar: UiStrings = {
   appearsWith: "يظهر مع",
   timeline: "التسلسل الزمني",
   readInOtherLanguage: "اقرأ بالإنجليزية",
-  otherLanguageName: "English",
+  languageName: "العربية",
   noArticles: "لا توجد أخبار بعد.",
   footerNote: (agency) => `أخبار من ${agency}.`,
   searchPlaceholder: "ابحث في النشرة",
   searchNoScript: "يحتاج البحث إلى JavaScript. تصفح حسب الشخصيات أو المواضيع أو التاريخ.",
   months: "الأشهر",
   days: "الأيام",
+  dateline: (place, agency) => `${place}-${agency}`,
+  otherEditions: "طبعات أخرى",
 };
 
 export const STRINGS: Record<Lang, UiStrings> = { en, ar };

@@ -5,6 +5,17 @@ import { splitYaml } from "./yamlFile.ts";
 import { ContentError, ProblemList } from "./problems.ts";
 import { zodProblems } from "./zodProblems.ts";
 
+/** Name, agency, locale and digits of one language edition. */
+export const EditionSettingsSchema = z.object({
+  name: z.string().trim().min(1).optional(),
+  agency: z.string().trim().min(1).optional(),
+  description: z.string().optional(),
+  locale: z.string().optional(),
+  /** Digits in dates: "latn" (0-9) or "arab" (Arabic-Indic ٠-٩). */
+  numberingSystem: z.enum(["latn", "arab"]).optional(),
+});
+export type EditionSettings = z.output<typeof EditionSettingsSchema>;
+
 /** The bulletin's settings, from `content/site.yaml`. One typed object; nothing else holds them. */
 export const SiteConfigSchema = z.object({
   name: z.string().trim().min(1),
@@ -19,10 +30,10 @@ export const SiteConfigSchema = z.object({
   articlesPerPage: z.number().int().min(1).max(500).default(20),
   allowHtml: z.boolean().default(false),
   description: z.string().default(""),
-  /** Digits in dates per language: "latn" (0-9) or "arab" (٠-٩). */
-  numberingSystem: z
-    .object({ en: z.enum(["latn"]).default("latn"), ar: z.enum(["arab", "latn"]).default("arab") })
-    .default({ en: "latn", ar: "arab" }),
+  /** Per-language settings of the editions other than the default one (and overrides for it). */
+  editions: z
+    .object({ en: EditionSettingsSchema.optional(), ar: EditionSettingsSchema.optional() })
+    .default({}),
 });
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;

@@ -14,19 +14,20 @@ const SPECIALS_RE = new RegExp(`[${Object.keys(LATIN_SPECIALS).join("")}]`, "g")
 
 /**
  * Lower-case, accent-free, dash-separated. Combining marks go (Latin accents, Arabic
- * harakat such as U+064F), and so do modifier letters (ʿ in ʿAbbās, the Arabic tatweel).
+ * harakat such as U+064F; not the hamza of أ), and so do modifier letters (ʿ in ʿAbbās, the Arabic tatweel).
  * The result can be empty for a name without letters or digits; see `slugOrFallback`.
  */
 export function slugify(text: string): string {
   return text
     .normalize("NFKD")
-    .replace(/[\p{M}\p{Lm}]/gu, "")
+    // Hamza and madda (U+0653–U+0655) are part of Arabic letters (أ, آ, ؤ), not vowels: kept.
+    .replace(/(?![\u0653-\u0655])[\p{M}\p{Lm}]/gu, "")
+    .normalize("NFC")
     .toLowerCase()
     .replace(SPECIALS_RE, (c) => LATIN_SPECIALS[c] ?? c)
     .replace(/['’]/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "")
-    .normalize("NFC");
+    .replace(/^-+|-+$/g, "");
 }
 
 /** A slug that is never empty: a name with no letters or digits gets a stable code instead. */

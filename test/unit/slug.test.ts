@@ -16,6 +16,8 @@ const cases: [string, string][] = [
   ["مُحَمَّد", "محمد"],
   ["الجولان السوري المحتل", "الجولان-السوري-المحتل"],
   ["\u064FEnglish Bulletin", "english-bulletin"],
+  ["موسكو تأمل", "موسكو-تأمل"],
+  ["آمال مؤتمر إدلب", "آمال-مؤتمر-إدلب"],
 ];
 
 for (const [input, expected] of cases) {
