@@ -1,0 +1,83 @@
+import type { Article, Tag, TagKind } from "../model/types.ts";
+import { newestFirst } from "../model/loadContent.ts";
+
+/** The part of a tag listing related stories need: its articles, newest first. */
+export interface RelatedSource {
+  articles: readonly Article[];
+}
+
+export interface RelatedOptions {
+  /** How many stories to return. */
+  limit?: number;
+  /**
+   * How many neighbours in time to consider on each side of the article in each listing.
+   * Bounds the work per article on very large listings ("Syria" with 50,000 stories): the
+   * candidates are the stories filed around it, never the whole listing.
+   */
+  window?: number;
+  /** A shared person says more about a story than a shared topic. */
+  weights?: Record<TagKind, number>;
+}
+
+export interface RelatedStory {
+  article: Article;
+  /** The sum of the weights of the shared people and topics. */
+  score: number;
+  /** The people and topics both stories carry. */
+  shared: Tag[];
+}
+
+const DEFAULTS = { limit: 5, window: 40, weights: { person: 2, topic: 1 } } satisfies Required<RelatedOptions>;
+
+/**
+ * Stories related to `article`: those sharing its people and topics, found through the
+ * listings of those people and topics (each already sorted, newest first). Each shared tag
+ * adds its kind's weight, scaled down for tags that are on very many stories (sharing
+ * "Geneva talks" says more than sharing "Syria"); ties go to the more recent story. The
+ * article itself is never among them.
+ */
+export function relatedStories(
+  article: Article,
+  listingOf: (tag: Tag) => RelatedSource | undefined,
+  options: RelatedOptions = {},
+): RelatedStory[] {
+  const { limit, window, weights } = { ...DEFAULTS, ...options };
+  const found = new Map<Article, RelatedStory>();
+  for (const tag of [...article.people, ...article.topics]) {
+    const listing = listingOf(tag);
+    if (!listing || listing.articles.length < 2) continue;
+    const list = listing.articles;
+    const weight = weights[tag.kind] / Math.log2(list.length + 1);
+    const at = positionOf(list, article);
+    const from = Math.max(0, (at < 0 ? 0 : at) - window);
+    const to = Math.min(list.length, (at < 0 ? 0 : at) + window + 1);
+    for (let i = from; i < to; i++) {
+      const other = list[i]!;
+      if (other === article) continue;
+      const entry = found.get(other);
+      if (entry) {
+        entry.score += weight;
+        entry.shared.push(tag);
+      } else {
+        found.set(other, { article: other, score: weight, shared: [tag] });
+      }
+    }
+  }
+  return [...found.values()]
+    .sort((a, b) => b.score - a.score || newestFirst(a.article, b.article))
+    .slice(0, limit);
+}
+
+/** Where `article` sits in a newest-first list, by binary search; -1 when it is not there. */
+export function positionOf(list: readonly Article[], article: Article): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const order = newestFirst(list[mid]!, article);
+    if (order === 0) return list[mid] === article ? mid : -1;
+    if (order < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
