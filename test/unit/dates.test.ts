@@ -1,0 +1,87 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseDate, isoWithOffset, dayParts, formatDateTime, formatDay, formatMonth, formatYear } from "../../src/text/dates.ts";
+import { articleUrl, dayUrl } from "../../src/urls.ts";
+import { buildBulletin } from "../../src/collections/bulletin.ts";
+import { loadFixture } from "../support/fixtureSite.ts";
+
+const ZONE = "Asia/Damascus";
+
+function date(text: string) {
+  const parsed = parseDate(text, ZONE);
+  if (!parsed.ok) assert.fail(`${text}: ${parsed.reason}`);
+  return parsed.value;
+}
+
+const parsedCases: [input: string, datetime: string, why: string][] = [
+  ["2016-07-15T00:30:00+03:00", "2016-07-15T00:30:00+03:00", "a Damascus offset is kept as written"],
+  ["2016-07-14T21:30:00Z", "2016-07-15T00:30:00+03:00", "UTC is shown in the bulletin's zone: the 15th in Damascus"],
+  ["2016-07-14T23:30:00+01:00", "2016-07-15T01:30:00+03:00", "another offset keeps its instant"],
+  ["2016-07-15T14:20", "2016-07-15T14:20:00+03:00", "without an offset, Damascus wall-clock time (summer, +03:00)"],
+  ["2016-01-15T10:00", "2016-01-15T10:00:00+02:00", "Damascus winter time in 2016 was +02:00"],
+  ["2016-07-15 14:20", "2016-07-15T14:20:00+03:00", "a space instead of T, as writers type it"],
+  ["2016-07-15", "2016-07-15T00:00:00+03:00", "a date alone is the start of that day in Damascus"],
+  ["  2016-07-15T14:20:00+03:00 ", "2016-07-15T14:20:00+03:00", "surrounding spaces are ignored"],
+  ["2016-02-29T10:00", "2016-02-29T10:00:00+02:00", "29 February of a leap year is real"],
+];
+
+for (const [input, datetime, why] of parsedCases) {
+  test(`${JSON.stringify(input)} is ${datetime}: ${why}`, () => {
+    assert.equal(isoWithOffset(date(input)), datetime);
+  });
+}
+
+const rejectedCases: [input: string, reason: RegExp][] = [
+  ["2016-02-30T10:00:00+03:00", /is not a real date/],
+  ["2015-02-29", /is not a real date/],
+  ["2016-13-01", /is not a real date/],
+  ["2016-07-15T25:00", /is not a real date|ISO 8601/],
+  ["15/07/2016", /is not an ISO 8601 date such as 2016-07-15T14:20:00\+03:00/],
+  ["yesterday", /is not an ISO 8601 date/],
+  ["", /ISO 8601/],
+];
+
+for (const [input, reason] of rejectedCases) {
+  test(`${JSON.stringify(input)} is rejected with a reason a writer understands`, () => {
+    const parsed = parseDate(input, ZONE);
+    assert.equal(parsed.ok, false);
+    if (!parsed.ok) assert.match(parsed.reason, reason);
+  });
+}
+
+test("00:30 Damascus time and 21:30 UTC the evening before are both on the 15th: same URL day and day parts", () => {
+  for (const text of ["2016-07-15T00:30:00+03:00", "2016-07-14T21:30:00Z"]) {
+    const dt = date(text);
+    assert.deepEqual(dayParts(dt), { year: "2016", month: "07", day: "15" });
+    assert.equal(articleUrl("en", dt, "talks"), "/2016/07/15/talks/");
+    assert.equal(dayUrl("en", dt), "/2016/07/15/");
+  }
+});
+
+test("both spellings of the same instant land in the day archive of the 15th, with +03:00 kept for <time datetime>", () => {
+  const edition = buildBulletin(loadFixture()).edition("en");
+  const day15 = edition.days.find((d) => d.url === "/2016/07/15/");
+  assert.ok(day15, `days: ${edition.days.map((d) => d.url).join(", ")}`);
+  assert.deepEqual(day15.articles.map((a) => a.slug).sort(), ["same-instant-in-utc", "talks-after-midnight"]);
+  assert.equal(edition.days.some((d) => d.url === "/2016/07/14/"), false, "nothing is filed on the 14th");
+  for (const a of day15.articles) {
+    assert.equal(isoWithOffset(a.date), "2016-07-15T00:30:00+03:00");
+    assert.match(a.url, /^\/2016\/07\/15\//);
+  }
+});
+
+test("the visible date says the same day and time as the datetime attribute", () => {
+  const dt = date("2016-07-14T21:30:00Z");
+  const shown = formatDateTime(dt, { locale: "en-GB" });
+  assert.match(shown, /15 July 2016/);
+  assert.match(shown, /00:30/);
+  assert.equal(formatDay(dt, { locale: "en-GB" }), "Friday, 15 July 2016");
+  assert.equal(formatMonth(dt, { locale: "en-GB" }), "July 2016");
+});
+
+test("Arabic dates use Arabic-Indic digits when the edition asks for them", () => {
+  const dt = date("2016-07-15T14:20:00+03:00");
+  assert.equal(formatYear(dt, { locale: "ar", numberingSystem: "arab" }), "٢٠١٦");
+  assert.match(formatDateTime(dt, { locale: "ar", numberingSystem: "arab" }), /١٥/);
+  assert.equal(formatYear(dt, { locale: "ar", numberingSystem: "latn" }), "2016");
+});
