@@ -1,6 +1,8 @@
 import type { PageContext } from "./PageContext.ts";
 import { SiteHeader } from "./components/SiteHeader.tsx";
 import { SiteFooter } from "./components/SiteFooter.tsx";
+import { HeadMeta } from "./components/HeadMeta.tsx";
+import { StructuredData } from "./components/StructuredData.tsx";
 import { absoluteUrl } from "../src/urls.ts";
 
 export interface BasePageProps {
@@ -35,7 +37,10 @@ export function BasePage({ ctx, title, description, alternates = [], head, child
                 <link rel="alternate" hreflang={a.lang} href={absoluteUrl(build.site.baseUrl, a.url)} />
               ))
             : ""}
+          <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/assets/site.css" />
+          <HeadMeta ctx={ctx} title={title} description={description} />
+          <StructuredData ctx={ctx} title={title} description={description} />
           {head ?? ""}
         </head>
         <body>
