@@ -35,12 +35,15 @@ export default function configure(eleventyConfig: EleventyConfig) {
     },
   });
   eleventyConfig.addTemplateFormats("11ty.tsx");
+  // Feeds, sitemaps and robots.txt are TypeScript templates returning finished text (src/feeds, src/seo).
+  eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
+  eleventyConfig.addTemplateFormats("11ty.ts");
 
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
   eleventyConfig.setServerOptions({ showAllHosts: false, domDiff: false });
 
   return {
     dir: { input: "src/pages" },
-    templateFormats: ["11ty.tsx"],
+    templateFormats: ["11ty.tsx", "11ty.ts"],
   };
 }

@@ -36,6 +36,8 @@ export interface Content {
   topics: Registry;
   problems: Problem[];
   preview: boolean;
+  /** The build's clock, in the bulletin's time zone: what "published" and "the last two days" are measured against. */
+  now: DateTime;
 }
 
 const toPosix = (p: string) => p.split(sep).join("/");
@@ -115,7 +117,7 @@ export function loadContent(opts: LoadOptions): Content {
   const articles = all
     .filter((a) => preview || (!a.draft && !a.scheduled))
     .sort(newestFirst);
-  return { site, articles, all, people, topics, problems: problems.items, preview };
+  return { site, articles, all, people, topics, problems: problems.items, preview, now };
 }
 
 export function newestFirst(a: Article, b: Article): number {

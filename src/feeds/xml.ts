@@ -1,0 +1,60 @@
+import { escapeXml } from "../text/escape.ts";
+
+/**
+ * A small XML writer for feeds and sitemaps. Why not string templates: every text and
+ * attribute goes through one escape, so a headline holding `&`, `<` or `</script>` can never
+ * end an element or break the document, and characters XML 1.0 forbids (control codes a
+ * copy-paste may carry) are dropped rather than making a reader reject the whole feed.
+ */
+export interface XmlElement {
+  name: string;
+  attrs: Record<string, string | undefined>;
+  children: XmlNode[];
+}
+
+/** Text, an element, or nothing (`undefined`, `false`), so optional parts read inline. */
+export type XmlNode = string | XmlElement | undefined | false | XmlNode[];
+
+/** An element; attributes whose value is `undefined` are left out. */
+export function el(name: string, attrs: Record<string, string | undefined> = {}, ...children: XmlNode[]): XmlElement {
+  return { name, attrs, children };
+}
+
+/** Characters outside XML 1.0's `Char` production: C0 controls other than tab and newlines, lone surrogates, U+FFFE/U+FFFF. */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text safe in XML content and in double-quoted attribute values. */
+export function xmlText(text: string): string {
+  return escapeXml(text.replace(NOT_XML_CHAR, ""));
+}
+
+/** A whole document: the declaration, then `root`, indented for people reading it. */
+export function renderXml(root: XmlElement): string {
+  return `<?xml version="1.0" encoding="utf-8"?>\n${renderElement(root, "")}\n`;
+}
+
+function flatten(nodes: XmlNode[]): (string | XmlElement)[] {
+  const out: (string | XmlElement)[] = [];
+  for (const node of nodes) {
+    if (node === undefined || node === false) continue;
+    if (Array.isArray(node)) out.push(...flatten(node));
+    else out.push(node);
+  }
+  return out;
+}
+
+function renderElement(element: XmlElement, indent: string): string {
+  const attrs = Object.entries(element.attrs)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([key, value]) => ` ${key}="${xmlText(value)}"`)
+    .join("");
+  const children = flatten(element.children);
+  if (children.length === 0) return `${indent}<${element.name}${attrs}/>`;
+  // Mixed or text-only content stays on one line: whitespace added inside it would change the text.
+  if (children.some((c) => typeof c === "string")) {
+    const inner = children.map((c) => (typeof c === "string" ? xmlText(c) : renderElement(c, ""))).join("");
+    return `${indent}<${element.name}${attrs}>${inner}</${element.name}>`;
+  }
+  const inner = children.map((c) => renderElement(c as XmlElement, `${indent}  `)).join("\n");
+  return `${indent}<${element.name}${attrs}>\n${inner}\n${indent}</${element.name}>`;
+}

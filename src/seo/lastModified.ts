@@ -1,0 +1,22 @@
+import type { DateTime } from "luxon";
+import type { Article } from "../model/types.ts";
+
+/**
+ * When an article last changed for a reader: its update or its latest correction, else its
+ * publication. Feeds, sitemaps and structured data all use this one answer.
+ */
+export function lastModified(article: Article): DateTime {
+  let latest = article.updated && article.updated > article.date ? article.updated : article.date;
+  for (const c of article.corrections) if (c.date > latest) latest = c.date;
+  return latest;
+}
+
+/** The latest change among `articles`, or undefined for none. */
+export function newestModification(articles: Iterable<Article>): DateTime | undefined {
+  let latest: DateTime | undefined;
+  for (const a of articles) {
+    const m = lastModified(a);
+    if (!latest || m > latest) latest = m;
+  }
+  return latest;
+}
