@@ -3,7 +3,7 @@ import type { Content } from "../model/loadContent.ts";
 import type { Article, Tag, TagKind } from "../model/types.ts";
 import type { Lang } from "../model/schema.ts";
 import type { SiteConfig } from "../model/site.ts";
-import { STRINGS, type UiStrings } from "../i18n/strings.ts";
+import { STRINGS, stringsWithDigits, type UiStrings } from "../i18n/strings.ts";
 import { paginate, type Page } from "./paginate.ts";
 import { groupBy, groupByMany } from "./groupBy.ts";
 import { dayUrl, homeUrl, monthUrl, tagFeedUrl, tagUrl, yearUrl, DEFAULT_LANG } from "../urls.ts";
@@ -91,6 +91,7 @@ export function editionStyle(site: SiteConfig, lang: Lang): EditionStyle {
   const own = site.editions[lang] ?? {};
   const isDefault = lang === site.lang;
   const defaults = LANGUAGE_DEFAULTS[lang];
+  const numberingSystem = own.numberingSystem ?? defaults.numberingSystem;
   return {
     lang,
     dir: isDefault ? site.dir : defaults.dir,
@@ -98,8 +99,8 @@ export function editionStyle(site: SiteConfig, lang: Lang): EditionStyle {
     agency: own.agency ?? site.agency,
     description: own.description ?? (isDefault ? site.description : ""),
     locale: own.locale ?? (isDefault ? site.locale : defaults.locale),
-    numberingSystem: own.numberingSystem ?? defaults.numberingSystem,
-    strings: STRINGS[lang],
+    numberingSystem,
+    strings: stringsWithDigits(STRINGS[lang], numberingSystem),
   };
 }
 

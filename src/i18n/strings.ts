@@ -55,6 +55,16 @@ export interface UiStrings {
   dateline: (place: string, agency: string) => string;
   /** The edition switcher's label, in this edition's language. */
   otherEditions: string;
+  /** Readers' pages: home front, related stories, images, search. */
+  moreNews: string;
+  sharedArticles: (n: number) => string;
+  imageCredit: (credit: string) => string;
+  searchTitle: string;
+  searchIntro: string;
+  sortBy: string;
+  sortRelevance: string;
+  sortNewest: string;
+  sortOldest: string;
 }
 
 const en: UiStrings = {
@@ -108,6 +118,15 @@ const en: UiStrings = {
   days: "Days",
   dateline: (place, agency) => `${place}, ${agency} –`,
   otherEditions: "Other editions",
+  moreNews: "More news",
+  sharedArticles: (n) => (n === 1 ? "1 article together" : `${n} articles together`),
+  imageCredit: (credit) => `Image: ${credit}`,
+  searchTitle: "Search",
+  searchIntro: "Search every article of the bulletin; narrow the results by person or topic.",
+  sortBy: "Sort results",
+  sortRelevance: "Best match",
+  sortNewest: "Newest first",
+  sortOldest: "Oldest first",
 };
 
 const ar: UiStrings = {
@@ -161,6 +180,38 @@ const ar: UiStrings = {
   days: "الأيام",
   dateline: (place, agency) => `${place}-${agency}`,
   otherEditions: "طبعات أخرى",
+  moreNews: "مزيد من الأخبار",
+  sharedArticles: (n) => (n === 1 ? "خبر واحد معاً" : n === 2 ? "خبران معاً" : `${n} ${n <= 10 ? "أخبار" : "خبراً"} معاً`),
+  imageCredit: (credit) => `الصورة: ${credit}`,
+  searchTitle: "البحث",
+  searchIntro: "ابحث في كل أخبار النشرة، وضيّق النتائج حسب الشخصية أو الموضوع.",
+  sortBy: "ترتيب النتائج",
+  sortRelevance: "الأكثر صلة",
+  sortNewest: "الأحدث أولاً",
+  sortOldest: "الأقدم أولاً",
 };
 
 export const STRINGS: Record<Lang, UiStrings> = { en, ar };
+
+const ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩";
+
+/**
+ * The strings of an edition whose numbers are written in `numberingSystem`: a label made
+ * from numbers only (page 2 of 5, 3 articles) gets the edition's digits; a label made from
+ * a name is left alone, whatever digits the name holds.
+ */
+export function stringsWithDigits(strings: UiStrings, numberingSystem: string | undefined): UiStrings {
+  if (numberingSystem !== "arab") return strings;
+  const localise = (text: string) => text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!);
+  const wrapped: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(strings)) {
+    wrapped[key] =
+      typeof value === "function"
+        ? (...args: unknown[]) => {
+            const text = (value as (...a: unknown[]) => string)(...args);
+            return args.every((a) => typeof a === "number") ? localise(text) : text;
+          }
+        : value;
+  }
+  return wrapped as unknown as UiStrings;
+}

@@ -63,3 +63,12 @@ test("an article shortly after midnight in Damascus is filed on that Damascus da
   assert.equal(articleUrl("ar", early, "x"), "/ar/2016/07/15/x/");
   assert.equal(articleUrl("en", early, "x"), "/2016/07/15/x/");
 });
+
+test("counts on Arabic pages use the edition's digits, names keep theirs", () => {
+  const ar = editionStyle(site, "ar");
+  assert.equal(ar.strings.pageOf(2, 15), "الصفحة ٢ من ١٥");
+  assert.match(ar.strings.articleCount(12), /^١٢ /);
+  assert.equal(ar.strings.articlesAbout("G20"), "أخبار عن G20");
+  const latn = editionStyle(SiteConfigSchema.parse({ ...site, editions: { ar: { numberingSystem: "latn" } } }), "ar");
+  assert.equal(latn.strings.pageOf(2, 15), "الصفحة 2 من 15");
+});
