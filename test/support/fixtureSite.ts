@@ -10,8 +10,12 @@ import { loadContent, type Content } from "../../src/model/loadContent.ts";
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BASIC_FIXTURE = join(PROJECT_ROOT, "test", "fixtures", "basic");
 
-/** What the build code needs beside content/; linked, not copied, so a fixture site runs today's code. */
-const CODE = ["src", "layouts", "scripts", ".eleventy.js", "node_modules", "package.json", "tsconfig.json"];
+/**
+ * What the build needs beside content/. Copied, not linked: tsx reads tsconfig.json from the
+ * working directory and matches its `include` against real paths, so linked sources would
+ * compile without the JSX settings. node_modules is linked (large, and only read).
+ */
+const CODE = ["src", "layouts", "scripts", ".eleventy.js", "package.json", "tsconfig.json"];
 
 export interface FixtureSite {
   root: string;
@@ -23,13 +27,14 @@ export interface FixtureSite {
 /**
  * A throwaway copy of test/fixtures/basic in the system's temp folder, with `files`
  * (paths relative to the site root) written over it. With `code: true`, the project's
- * code is linked in so that `npx tsx scripts/build.ts` runs there as in a real checkout.
+ * code is copied in so that `npx tsx scripts/build.ts` runs there as in a real checkout.
  */
 export function makeFixtureSite(files: Record<string, string | undefined> = {}, opts: { code?: boolean } = {}): FixtureSite {
   const root = mkdtempSync(join(tmpdir(), "bulletin-fixture-"));
   cpSync(BASIC_FIXTURE, root, { recursive: true });
   if (opts.code) {
-    for (const name of CODE) symlinkSync(join(PROJECT_ROOT, name), join(root, name));
+    for (const name of CODE) cpSync(join(PROJECT_ROOT, name), join(root, name), { recursive: true });
+    symlinkSync(join(PROJECT_ROOT, "node_modules"), join(root, "node_modules"));
   }
   const site: FixtureSite = {
     root,
