@@ -30,7 +30,12 @@ export function currentBuild(): SiteBuild {
     return build;
   }
   const result = prepareBuild({ root: process.cwd(), ...buildOptionsFromEnv() });
-  if (!result.build) throw new ContentError(result.problems);
+  if (!result.build) {
+    // Shown by Eleventy's dev server to a writer: the problems, not where our code noticed them.
+    const error = new ContentError(result.problems);
+    error.stack = `${error.message}\n`;
+    throw error;
+  }
   prepared = undefined;
   return result.build;
 }
