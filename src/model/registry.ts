@@ -13,6 +13,10 @@ export class Registry {
   private readonly bySlug = new Map<string, Tag>();
   /** Registered names and aliases, for typo suggestions: key → the spelling to suggest. */
   private readonly known = new Map<string, string>();
+  /** Names exactly as written → entry: the same few hundred names recur in every article. */
+  private readonly byWritten = new Map<string, Tag>();
+  /** Name as written → suggestion (or none), worked out once per distinct unknown name. */
+  private readonly suggestions = new Map<string, string | undefined>();
 
   constructor(kind: TagKind) {
     this.kind = kind;
@@ -43,30 +47,77 @@ export class Registry {
 
   /** The entry a name refers to, creating one for a name nobody registered. */
   resolve(name: string): { tag: Tag; created: boolean } {
+    const seen = this.byWritten.get(name);
+    if (seen) return { tag: seen, created: false };
     const key = nameKey(name);
-    const found = (key && this.byKey.get(key)) || this.bySlug.get(slugOrFallback(name));
-    if (found) return { tag: found, created: false };
-    const tag: Tag = { kind: this.kind, slug: slugOrFallback(name), name: name.replace(/\s+/g, " ").trim(), aliases: [], sameAs: [], bio: "" };
-    this.byKey.set(key || tag.slug, tag);
-    this.bySlug.set(tag.slug, tag);
-    return { tag, created: true };
+    const slug = slugOrFallback(name);
+    let tag = (key && this.byKey.get(key)) || this.bySlug.get(slug);
+    const created = !tag;
+    if (!tag) {
+      tag = { kind: this.kind, slug, name: name.replace(/\s+/g, " ").trim(), aliases: [], sameAs: [], bio: "" };
+      this.byKey.set(key || slug, tag);
+      this.bySlug.set(slug, tag);
+    }
+    this.byWritten.set(name, tag);
+    return { tag, created };
   }
 
-  /** A registered name or alias that `name` is probably a misspelling of. */
+  /**
+   * A registered name or alias that `name` is probably a misspelling of: one edit away
+   * (two for long names), a swap of neighbouring letters counting as one. Short names and
+   * names in scripts written without vowels are left alone: "Iran" and "Iraq", محمد and
+   * محمود are different, and one letter is all that tells them apart.
+   */
   suggest(name: string): string | undefined {
+    if (this.suggestions.has(name)) return this.suggestions.get(name);
     const key = nameKey(name);
-    if (key.length < 4) return undefined;
-    const allowed = key.length >= 10 ? 2 : 1;
+    const allowed = allowedEdits(key);
     let best: { d: number; name: string } | undefined;
-    for (const [known, spelling] of this.known) {
-      if (Math.abs(known.length - key.length) > allowed) continue;
-      const d = distance(known, key);
-      if (d > 0 && d <= allowed && (!best || d < best.d)) best = { d, name: spelling };
+    if (allowed > 0) {
+      for (const [known, spelling] of this.known) {
+        if (Math.abs(known.length - key.length) > allowed || digitsOf(known) !== digitsOf(key)) continue;
+        const d = edits(known, key);
+        if (d > 0 && d <= allowed && (!best || d < best.d)) best = { d, name: spelling };
+      }
     }
+    this.suggestions.set(name, best?.name);
     return best?.name;
+  }
+
+  /** Every registered name, alias and Arabic name with its entry (for finding mentions). */
+  names(): { name: string; tag: Tag }[] {
+    return this.registered.flatMap((tag) =>
+      [tag.name, ...tag.aliases, ...(tag.nameAr ? [tag.nameAr] : [])].map((name) => ({ name, tag })));
   }
 
   get registered(): Tag[] {
     return [...new Set(this.bySlug.values())].filter((t) => t.source);
   }
+}
+
+const LATIN_KEY = /^[\p{Script=Latin}\p{N}-]*$/u;
+
+function allowedEdits(key: string): number {
+  const letters = [...key.replace(/-/g, "")].length;
+  const minimum = LATIN_KEY.test(key) ? 5 : 8;
+  if (letters < minimum) return 0;
+  return letters >= 16 ? 2 : 1;
+}
+
+/** "Resolution 2254" and "Resolution 2253" differ by one letter, but are not a typo of each other. */
+function digitsOf(key: string): string {
+  return key.replace(/\D+/g, " ");
+}
+
+/** Levenshtein distance, except that swapping two neighbouring letters is one edit. */
+function edits(a: string, b: string): number {
+  const d = distance(a, b);
+  return d === 2 && isOneSwap(a, b) ? 1 : d;
+}
+
+function isOneSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
