@@ -25,19 +25,3 @@ test("a person in only one story lists only that story", async ({ page }) => {
   await expect(page.locator("main")).toContainText("President of the United States");
   expect(await articleLinksInMain(page)).toEqual([NEWER]);
 });
-
-test("a topic's page gives its name and description and lists its articles newest first", async ({ page }) => {
-  await open(page, "/topics/syria/");
-  await expect(page.locator("h1")).toHaveText("Syria");
-  await expect(page.locator("main")).toContainText("News about Syria and the crisis in the country.");
-  expect(await articleLinksInMain(page)).toEqual([NEWER, OLDER]);
-  const times = (await datetimesInMain(page)).map((t) => Date.parse(t));
-  expect(times).toEqual([...times].sort((a, b) => b - a));
-  await expectVisibleDatesMatchDatetime(page);
-});
-
-test("a topic named in one story only lists that story", async ({ page }) => {
-  await open(page, "/topics/nice-attack/");
-  await expect(page.locator("h1")).toHaveText("Nice attack");
-  expect(await articleLinksInMain(page)).toEqual([NEWER]);
-});
