@@ -12,6 +12,13 @@ const text = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).replace(/^\s*\p{M}+/u, "").trim());
 const requiredText = text.pipe(z.string().min(1));
+/**
+ * An optional field a writer may leave blank (`dateline:` with nothing after it, as the
+ * `npm run new` scaffold has it): blank means absent.
+ */
+const optionalText = z
+  .preprocess((v) => (v === null ? undefined : v), text.optional())
+  .transform((v) => (v === "" ? undefined : v));
 
 /** A list that a writer may also give as a single value. */
 const list = <T extends z.ZodType>(item: T) =>
@@ -33,8 +40,8 @@ const dateIn = (timeZone: string) =>
 export const ImageSchema = z.object({
   src: requiredText,
   alt: requiredText,
-  caption: text.optional(),
-  credit: text.optional(),
+  caption: optionalText,
+  credit: optionalText,
 });
 
 export function articleFrontmatterSchema(timeZone: string, defaultLang: Lang) {
@@ -43,17 +50,17 @@ export function articleFrontmatterSchema(timeZone: string, defaultLang: Lang) {
     .object({
       title: requiredText,
       date,
-      updated: date.optional(),
-      dateline: text.optional(),
-      summary: text.optional(),
+      updated: z.preprocess((v) => (v === null ? undefined : v), date.optional()),
+      dateline: optionalText,
+      summary: optionalText,
       people: list(requiredText).default([]),
       topics: list(requiredText).default([]),
-      author: text.optional(),
+      author: optionalText,
       image: ImageSchema.optional(),
       corrections: list(z.object({ date, text: requiredText })).default([]),
       draft: z.boolean({ error: "must be true or false" }).default(false),
       lang: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(", ")}` }).default(defaultLang),
-      translation: text.optional(),
+      translation: optionalText,
     })
     .superRefine((fm, ctx) => {
       if (fm.updated && fm.updated < fm.date) {
@@ -68,20 +75,35 @@ export function articleFrontmatterSchema(timeZone: string, defaultLang: Lang) {
 export type ArticleFrontmatter = z.output<ReturnType<typeof articleFrontmatterSchema>>;
 export type ArticleImage = z.output<typeof ImageSchema>;
 export const ARTICLE_FIELDS = ["title", "date", "updated", "dateline", "summary", "people", "topics", "author", "image", "corrections", "draft", "lang", "translation"] as const;
+export type ArticleField = (typeof ARTICLE_FIELDS)[number];
+
+/**
+ * What `npm run new` writes, in this order, each with its hint as a YAML comment: the
+ * fields most stories need. The rest are in docs/writing.md.
+ */
+export const SCAFFOLD_FIELDS: readonly { field: ArticleField; hint: string }[] = [
+  { field: "title", hint: "the headline, plain text" },
+  { field: "date", hint: "publication time; a later time schedules the story" },
+  { field: "dateline", hint: "where it was filed from, e.g. Damascus" },
+  { field: "summary", hint: "one or two sentences; blank: the first paragraph" },
+  { field: "people", hint: "names, aliases or slugs from content/people/" },
+  { field: "topics", hint: "names, aliases or slugs from content/topics/" },
+  { field: "draft", hint: "delete this line to publish" },
+];
 
 const url = z.url({ protocol: /^https?$/, error: "must be a web address (https://…)" });
 
 const registryBase = {
   name: requiredText,
-  slug: text.optional(),
+  slug: optionalText,
   aliases: list(requiredText).default([]),
-  nameAr: text.optional(),
-  description: text.optional(),
+  nameAr: optionalText,
+  description: optionalText,
   sameAs: list(url).default([]),
 };
 
-export const PersonSchema = z.object({ ...registryBase, role: text.optional(), roleAr: text.optional() });
-export const TopicSchema = z.object({ ...registryBase, descriptionAr: text.optional() });
+export const PersonSchema = z.object({ ...registryBase, role: optionalText, roleAr: optionalText });
+export const TopicSchema = z.object({ ...registryBase, descriptionAr: optionalText });
 export type PersonFrontmatter = z.output<typeof PersonSchema>;
 export type TopicFrontmatter = z.output<typeof TopicSchema>;
 export const REGISTRY_FIELDS = ["name", "slug", "aliases", "nameAr", "description", "descriptionAr", "sameAs", "role", "roleAr"] as const;

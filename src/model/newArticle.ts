@@ -1,0 +1,43 @@
+import type { DateTime } from "luxon";
+import { isoWithOffset } from "../text/dates.ts";
+import { slugify } from "../text/slug.ts";
+import { SCAFFOLD_FIELDS, type ArticleField } from "./schema.ts";
+import type { SiteConfig } from "./site.ts";
+
+export type Scaffold = { ok: true; path: string; text: string } | { ok: false; message: string };
+
+/** Slugs past this length are cut at a word boundary: a URL, not the whole headline. */
+const MAX_SLUG = 80;
+
+/**
+ * The file `npm run new -- "Headline"` creates: `content/articles/YYYY/MM/YYYY-MM-DD-<slug>.md`
+ * dated `now` in the bulletin's time zone, with the scaffold fields of the schema, as a draft.
+ */
+export function scaffoldArticle(headline: string, site: SiteConfig, now: DateTime): Scaffold {
+  const title = headline.replace(/\s+/g, " ").trim();
+  if (!title) return { ok: false, message: 'give the headline in quotes: npm run new -- "Putin meets Kerry in Moscow"' };
+  const slug = shorten(slugify(title));
+  if (!slug) return { ok: false, message: `"${title}" has no letters or digits to name the file after: give a headline with words in it` };
+  const date = now.setZone(site.timeZone).startOf("minute");
+  const day = date.toFormat("yyyy-MM-dd");
+  const path = `content/articles/${date.toFormat("yyyy/MM")}/${day}-${slug}.md`;
+  const values: Partial<Record<ArticleField, string>> = {
+    title: JSON.stringify(title), // a JSON string is a YAML double-quoted string: colons and quotes stay safe
+    date: isoWithOffset(date),
+    dateline: "",
+    summary: "",
+    people: "[]",
+    topics: "[]",
+    draft: "true",
+  };
+  const lines = SCAFFOLD_FIELDS.map(({ field, hint }) => `${`${field}: ${values[field] ?? ""}`.trimEnd()}  # ${hint}`);
+  if (site.lang !== "ar" && /\p{Script=Arabic}/u.test(title) && !/\p{Script=Latin}/u.test(title)) lines.push("lang: ar  # the Arabic edition");
+  return { ok: true, path, text: `---\n${lines.join("\n")}\n---\n\n` };
+}
+
+function shorten(slug: string): string {
+  if (slug.length <= MAX_SLUG) return slug;
+  const cut = slug.slice(0, MAX_SLUG + 1);
+  const dash = cut.lastIndexOf("-");
+  return dash > 0 ? cut.slice(0, dash) : slug.slice(0, MAX_SLUG);
+}
