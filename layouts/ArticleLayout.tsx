@@ -3,6 +3,10 @@ import type { PageContext } from "./PageContext.ts";
 import { BasePage } from "./BasePage.tsx";
 import { TimeStamp } from "./components/TimeStamp.tsx";
 import { TagLinks } from "./components/TagLinks.tsx";
+import { ArticleFigure } from "./components/ArticleFigure.tsx";
+import { RelatedStories } from "./components/RelatedStories.tsx";
+import { tagName } from "../src/collections/bulletin.ts";
+import { tagUrl } from "../src/urls.ts";
 
 /** One article: headline, standfirst, dateline and times, body, corrections, people and topics. */
 export function ArticleLayout({ ctx, article }: { ctx: PageContext; article: Article }) {
@@ -10,50 +14,57 @@ export function ArticleLayout({ ctx, article }: { ctx: PageContext; article: Art
   const s = edition.strings;
   const { older, newer } = edition.neighbours(article);
   const translations = build.bulletin.translationsOf(article);
+  const kicker = article.topics[0];
   return (
     <BasePage ctx={ctx} title={article.title} description={build.summary(article)} alternates={translations.map((t) => ({ lang: t.lang, url: t.url }))}>
-      <article class="article">
-        <header class="article-header">
-          {article.draft ? <p class="badge">{s.draft}</p> : ""}
-          {article.scheduled ? <p class="badge">{s.scheduled}</p> : ""}
-          <h1 class="headline">{article.title}</h1>
-          {article.summary ? <p class="standfirst">{article.summary}</p> : ""}
-          <div class="article-meta">
-            {article.author ? <p class="byline">{s.by} <span class="author">{article.author}</span></p> : ""}
-            <p class="published"><TimeStamp date={article.date} edition={edition} label={s.published} /></p>
-            {article.updated ? <p class="updated"><TimeStamp date={article.updated} edition={edition} label={s.updated} /></p> : ""}
-            {translations.map((t) => (
-              <p class="translation">
-                <a href={t.url} hreflang={t.lang} rel="alternate">{s.readInOtherLanguage}</a>
-              </p>
-            ))}
-          </div>
-        </header>
-        <div class="article-body">{{ html: build.bodyHtml(article) }}</div>
-        {article.corrections.length > 0 ? (
-          <aside class="corrections" aria-labelledby="corrections-title">
-            <h2 id="corrections-title">{s.corrections}</h2>
-            <ul>
-              {article.corrections.map((c) => (
-                <li>
-                  <TimeStamp date={c.date} edition={edition} />: {c.text}
-                </li>
+      <div class="article-page">
+        {/* Search indexes the article alone (headline, standfirst, body), filters by its people and topics, sorts by date. */}
+        <article class="article" data-pagefind-body="" data-pagefind-sort={`date:${article.date.toUTC().toISO({ suppressMilliseconds: true })}`}>
+          <header class="article-header">
+            {kicker ? <p class="kicker" data-pagefind-ignore=""><a href={tagUrl(edition.lang, kicker.kind, kicker.slug)}>{tagName(kicker, edition.lang)}</a></p> : ""}
+            {article.draft ? <p class="badge">{s.draft}</p> : ""}
+            {article.scheduled ? <p class="badge">{s.scheduled}</p> : ""}
+            <h1 class="headline">{article.title}</h1>
+            {article.summary ? <p class="standfirst">{article.summary}</p> : ""}
+            <div class="article-meta" data-pagefind-ignore="">
+              {article.author ? <p class="byline">{s.by} <span class="author">{article.author}</span></p> : ""}
+              <p class="published"><TimeStamp date={article.date} edition={edition} label={s.published} /></p>
+              {article.updated ? <p class="updated"><TimeStamp date={article.updated} edition={edition} label={s.updated} /></p> : ""}
+              {translations.map((t) => (
+                <p class="translation">
+                  <a href={t.url} hreflang={t.lang} rel="alternate">{s.readInOtherLanguage}</a>
+                </p>
               ))}
-            </ul>
-          </aside>
-        ) : ""}
-        <footer class="article-footer">
-          <h2 class="visually-hidden">{s.inThisStory}</h2>
-          <TagLinks ctx={ctx} tags={article.people} label={s.people} />
-          <TagLinks ctx={ctx} tags={article.topics} label={s.topics} />
-        </footer>
-      </article>
-      <nav class="article-nav" aria-label={s.articleNav}>
-        <ul>
-          {newer ? <li class="newer"><span class="article-nav-label">{s.nextArticle}</span> <a href={newer.url} rel="next">{newer.title}</a></li> : ""}
-          {older ? <li class="older"><span class="article-nav-label">{s.previousArticle}</span> <a href={older.url} rel="prev">{older.title}</a></li> : ""}
-        </ul>
-      </nav>
+            </div>
+          </header>
+          {article.image ? <ArticleFigure ctx={ctx} image={article.image} article={article} sizes="(min-width: 42rem) 40rem, 100vw" eager /> : ""}
+          <div class="article-body">{{ html: build.bodyHtml(article) }}</div>
+          {article.corrections.length > 0 ? (
+            <aside class="corrections" aria-labelledby="corrections-title" data-pagefind-ignore="">
+              <h2 id="corrections-title">{s.corrections}</h2>
+              <ul>
+                {article.corrections.map((c) => (
+                  <li>
+                    <TimeStamp date={c.date} edition={edition} />: {c.text}
+                  </li>
+                ))}
+              </ul>
+            </aside>
+          ) : ""}
+          <footer class="article-footer" data-pagefind-ignore="">
+            <h2 class="visually-hidden">{s.inThisStory}</h2>
+            <TagLinks ctx={ctx} tags={article.people} label={s.people} searchFilter="person" />
+            <TagLinks ctx={ctx} tags={article.topics} label={s.topics} searchFilter="topic" />
+          </footer>
+        </article>
+        <RelatedStories ctx={ctx} article={article} />
+        <nav class="article-nav" aria-label={s.articleNav}>
+          <ul>
+            {newer ? <li class="newer"><span class="article-nav-label">{s.nextArticle}</span> <a href={newer.url} rel="next">{newer.title}</a></li> : ""}
+            {older ? <li class="older"><span class="article-nav-label">{s.previousArticle}</span> <a href={older.url} rel="prev">{older.title}</a></li> : ""}
+          </ul>
+        </nav>
+      </div>
     </BasePage>
   );
 }

@@ -3,11 +3,11 @@ import type { PageContext } from "../PageContext.ts";
 import { TimeStamp } from "./TimeStamp.tsx";
 
 /** Headlines with date and summary, as on the home page and every listing. */
-export function ArticleList({ ctx, articles, headingLevel = 2 }: { ctx: PageContext; articles: Article[]; headingLevel?: 2 | 3 }) {
+export function ArticleList({ ctx, articles, headingLevel = 2 }: { ctx: PageContext; articles: Article[]; headingLevel?: 2 | 3 | 4 }) {
   if (articles.length === 0) return <p class="empty">{ctx.edition.strings.noArticles}</p>;
-  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const Heading = (["h2", "h3", "h4"] as const)[headingLevel - 2]!;
   return (
-    <ol class="article-list" reversed={false}>
+    <ol class="article-list">
       {articles.map((a) => (
         <li class="teaser" lang={a.lang === ctx.edition.lang ? undefined : a.lang}>
           <Heading class="teaser-title">

@@ -4,7 +4,13 @@ import { tagName } from "../../src/collections/bulletin.ts";
 import { tagUrl } from "../../src/urls.ts";
 
 /** Links from an article to its people or topics. */
-export function TagLinks({ ctx, tags, label }: { ctx: PageContext; tags: Tag[]; label: string }) {
+export function TagLinks({ ctx, tags, label, searchFilter }: {
+  ctx: PageContext;
+  tags: Tag[];
+  label: string;
+  /** Makes each name a Pagefind filter value under this key (article pages). */
+  searchFilter?: "person" | "topic";
+}) {
   if (tags.length === 0) return "";
   const lang = ctx.edition.lang;
   return (
@@ -13,7 +19,7 @@ export function TagLinks({ ctx, tags, label }: { ctx: PageContext; tags: Tag[]; 
       <ul class="tag-list">
         {tags.map((t) => (
           <li>
-            <a href={tagUrl(lang, t.kind, t.slug)} rel="tag">{tagName(t, lang)}</a>
+            <a href={tagUrl(lang, t.kind, t.slug)} rel="tag" data-pagefind-filter={searchFilter}>{tagName(t, lang)}</a>
           </li>
         ))}
       </ul>

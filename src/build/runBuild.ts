@@ -3,6 +3,7 @@ import { join } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { prepareBuild, buildOptionsFromEnv } from "./currentBuild.ts";
 import { formatProblem, type Problem } from "../model/problems.ts";
+import { indexSite } from "../search/indexSite.ts";
 import type { LoadOptions } from "../model/loadContent.ts";
 
 export interface BuildResult {
@@ -37,6 +38,7 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResult> {
     });
     const results = (await eleventy.write()) as unknown;
     const pages = countWritten(results);
+    await indexSite(staging);
     swapIn(staging, opts.output);
     return { ok: true, problems: prepared.problems, pages };
   } catch (error) {

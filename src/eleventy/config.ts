@@ -1,5 +1,6 @@
 import { jsxToString } from "jsx-async-runtime";
 import { currentBuild } from "../build/currentBuild.ts";
+import { setImageOutputRoot } from "../images/responsiveImage.ts";
 
 // Eleventy's config API is untyped JavaScript; this is the part we use.
 interface EleventyConfig {
@@ -11,6 +12,7 @@ interface EleventyConfig {
   setWatchThrottleWaitTime(ms: number): void;
   setServerOptions(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
+  on(event: "eleventy.before", handler: (arg: { directories: { output: string } }) => void): void;
 }
 
 interface RenderThis {
@@ -40,6 +42,8 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addTemplateFormats("11ty.ts");
 
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
+  // Article images are resized while pages render, into whichever folder this run writes.
+  eleventyConfig.on("eleventy.before", ({ directories }) => setImageOutputRoot(directories.output));
   eleventyConfig.setServerOptions({ showAllHosts: false, domDiff: false });
 
   return {

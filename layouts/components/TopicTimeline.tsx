@@ -1,0 +1,20 @@
+import type { Article } from "../../src/model/types.ts";
+import type { PageContext } from "../PageContext.ts";
+import { timeline } from "../../src/collections/timeline.ts";
+import { formatMonth } from "../../src/text/dates.ts";
+import { ArticleList } from "./ArticleList.tsx";
+
+/** A topic's stories on this page, grouped under the month they were published in. */
+export function TopicTimeline({ ctx, articles }: { ctx: PageContext; articles: Article[] }) {
+  const months = timeline(articles);
+  return (
+    <div class="timeline">
+      {months.map((m) => (
+        <section class="timeline-month" aria-labelledby={`month-${m.key}`}>
+          <h3 id={`month-${m.key}`}>{formatMonth(m.month, ctx.edition)}</h3>
+          <ArticleList ctx={ctx} articles={m.articles} headingLevel={4} />
+        </section>
+      ))}
+    </div>
+  );
+}
