@@ -26,7 +26,7 @@ export function renderAtom(feed: Feed): string {
           el("updated", {}, isoWithOffset(item.updated)),
           el("author", {}, el("name", {}, item.author)),
           item.categories.map((c) => el("category", { term: c.term, scheme: c.scheme })),
-          item.imageUrl ? el("link", { rel: "enclosure", href: item.imageUrl }) : undefined,
+          item.imageUrl ? el("link", { rel: "enclosure", type: "image/jpeg", href: item.imageUrl }) : undefined,
           el("summary", { type: "text" }, item.summary),
           // type="html": the markup travels as escaped text, the form every reader accepts.
           el("content", { type: "html", "xml:base": item.url }, item.contentHtml),

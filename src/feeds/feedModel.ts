@@ -8,6 +8,7 @@ import type { Lang } from "../model/schema.ts";
 import { absoluteUrl, tagIndexUrl, tagUrl } from "../urls.ts";
 import { lastModified, newestModification } from "../seo/lastModified.ts";
 import { LOGO, SHARE_IMAGE } from "../seo/siteImages.ts";
+import { articleShareImage } from "../seo/articleImage.ts";
 import { editionFeedUrl, editionJsonFeedUrl } from "./feedUrls.ts";
 
 /** How many articles a feed carries: the edition's latest 50, a person's or topic's latest 20. */
@@ -104,7 +105,7 @@ async function feedItems(build: SiteBuild, edition: Edition, articles: Article[]
       updated: lastModified(article),
       author: article.author ?? edition.agency,
       lang: article.lang,
-      imageUrl: article.image ? new URL(article.image.src, url).href : undefined,
+      imageUrl: (await articleShareImage(build, article))?.url,
       categories: [...article.people, ...article.topics].map((tag) => ({
         term: tagName(tag, lang),
         scheme: absoluteUrl(base, tagIndexUrl(lang, tag.kind)),

@@ -1,5 +1,3 @@
-import { escapeXml } from "../text/escape.ts";
-
 /**
  * A small XML writer for feeds and sitemaps. Why not string templates: every text and
  * attribute goes through one escape, so a headline holding `&`, `<` or `</script>` can never
@@ -23,9 +21,14 @@ export function el(name: string, attrs: Record<string, string | undefined> = {},
 /** Characters outside XML 1.0's `Char` production: C0 controls other than tab and newlines, lone surrogates, U+FFFE/U+FFFF. */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-/** Text safe in XML content and in double-quoted attribute values. */
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/**
+ * Text safe in XML content and in double-quoted attribute values. The apostrophe stays as
+ * it is: it needs no escape there, and some feed parsers leave a numeric `&#39;` undecoded.
+ */
 export function xmlText(text: string): string {
-  return escapeXml(text.replace(NOT_XML_CHAR, ""));
+  return text.replace(NOT_XML_CHAR, "").replace(/[&<>"]/g, (c) => ENTITIES[c]!);
 }
 
 /** A whole document: the declaration, then `root`, indented for people reading it. */

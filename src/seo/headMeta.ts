@@ -5,6 +5,7 @@ import { isoWithOffset } from "../text/dates.ts";
 import { editionFeedUrl, editionJsonFeedUrl } from "../feeds/feedUrls.ts";
 import { lastModified } from "./lastModified.ts";
 import { SHARE_IMAGE } from "./siteImages.ts";
+import { articleShareImage } from "./articleImage.ts";
 import type { PageSubject } from "./pageSubjects.ts";
 
 /** `<meta property|name content>` for OpenGraph and Twitter cards. */
@@ -32,14 +33,12 @@ export interface PageHead {
  * their times and tags, and their own photo when they have one; every other page is a
  * website with the bulletin's share image.
  */
-export function pageHead(build: SiteBuild, page: { url: string; edition: Edition; title: string; description: string }, subject: PageSubject | undefined): PageHead {
+export async function pageHead(build: SiteBuild, page: { url: string; edition: Edition; title: string; description: string }, subject: PageSubject | undefined): Promise<PageHead> {
   const base = build.site.baseUrl;
   const { edition } = page;
   const article = subject?.kind === "article" ? subject.article : undefined;
-  const photo = article?.image;
-  const image = photo
-    ? { url: new URL(photo.src, absoluteUrl(base, page.url)).href, alt: photo.alt }
-    : { url: absoluteUrl(base, SHARE_IMAGE.path), alt: edition.name, width: SHARE_IMAGE.width, height: SHARE_IMAGE.height };
+  const image = (article && (await articleShareImage(build, article)))
+    || { url: absoluteUrl(base, SHARE_IMAGE.path), alt: edition.name, width: SHARE_IMAGE.width, height: SHARE_IMAGE.height };
   const og = (key: string, content: string): MetaTag => ({ attr: "property", key, content });
   const twitter = (key: string, content: string): MetaTag => ({ attr: "name", key, content });
 
@@ -51,7 +50,8 @@ export function pageHead(build: SiteBuild, page: { url: string; edition: Edition
     og("og:url", absoluteUrl(base, page.url)),
     og("og:locale", edition.locale.replace("-", "_")),
     og("og:image", image.url),
-    ...("width" in image ? [og("og:image:width", String(image.width)), og("og:image:height", String(image.height))] : []),
+    og("og:image:width", String(image.width)),
+    og("og:image:height", String(image.height)),
     og("og:image:alt", image.alt),
   ];
   if (article) {

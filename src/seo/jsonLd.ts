@@ -6,6 +6,7 @@ import { absoluteUrl, dayUrl, monthUrl, tagIndexUrl, tagUrl, yearUrl } from "../
 import { formatDay, formatMonth, formatYear, isoWithOffset } from "../text/dates.ts";
 import { lastModified } from "./lastModified.ts";
 import { LOGO } from "./siteImages.ts";
+import { articleShareImage } from "./articleImage.ts";
 import type { PageSubject } from "./pageSubjects.ts";
 
 /** A schema.org node as JSON-LD; printed through `jsonForScript`, so any text is safe in it. */
@@ -25,7 +26,7 @@ interface Crumb {
  * page is (a NewsArticle, a person's or topic's CollectionPage, an archive…) and where it
  * sits (BreadcrumbList). `subject` is undefined for pages outside the listings (404, search).
  */
-export function structuredData(build: SiteBuild, page: { url: string; edition: Edition; title: string; description: string }, subject: PageSubject | undefined): JsonLdDocument {
+export async function structuredData(build: SiteBuild, page: { url: string; edition: Edition; title: string; description: string }, subject: PageSubject | undefined): Promise<JsonLdDocument> {
   const base = build.site.baseUrl;
   const { edition } = page;
   const abs = (url: string) => absoluteUrl(base, url);
@@ -52,7 +53,7 @@ export function structuredData(build: SiteBuild, page: { url: string; edition: E
       break;
     case "article": {
       const day = subject.article.date;
-      graph.push(newsArticle(build, edition, subject.article));
+      graph.push(await newsArticle(build, edition, subject.article));
       graph.push(breadcrumbs(base, [home, { name: formatDay(day, edition), url: dayUrl(edition.lang, day) }, { name: subject.article.title, url: subject.article.url }]));
       break;
     }
@@ -93,12 +94,13 @@ export function structuredData(build: SiteBuild, page: { url: string; edition: E
 }
 
 /** NewsArticle as Google documents it, with the bulletin's dateline, people, topics and corrections. */
-export function newsArticle(build: SiteBuild, edition: Edition, article: Article): JsonLdNode {
+export async function newsArticle(build: SiteBuild, edition: Edition, article: Article): Promise<JsonLdNode> {
   const base = build.site.baseUrl;
   const url = absoluteUrl(base, article.url);
   const agency = publisher(base, edition);
   const people = article.people.map((t) => tagNode(base, edition, t));
   const topics = article.topics.map((t) => tagNode(base, edition, t));
+  const image = await articleShareImage(build, article);
   return {
     "@type": "NewsArticle",
     "@id": `${url}#article`,
@@ -112,13 +114,15 @@ export function newsArticle(build: SiteBuild, edition: Edition, article: Article
     author: article.author ? [{ "@type": "Person", name: article.author }] : [agency],
     publisher: agency,
     ...(article.dateline ? { dateline: article.dateline } : {}),
-    ...(article.image
+    ...(image
       ? {
           image: [{
             "@type": "ImageObject",
-            url: new URL(article.image.src, url).href,
-            ...(article.image.caption ? { caption: article.image.caption } : {}),
-            ...(article.image.credit ? { creditText: article.image.credit } : {}),
+            url: image.url,
+            width: image.width,
+            height: image.height,
+            ...(image.caption ? { caption: image.caption } : {}),
+            ...(image.credit ? { creditText: image.credit } : {}),
           }],
         }
       : {}),
