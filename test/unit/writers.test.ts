@@ -15,7 +15,7 @@ let texts = new Map<string, string>();
 
 const page = (path: string) => readFileSync(join(output, path, "index.html"), "utf8");
 const headline = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
-const articleLinks = (html: string) => [...html.matchAll(/href="(\/\d{4}\/\d{2}\/\d{2}\/[^"]+\/)"/g)].map((m) => m[1]);
+const articleLinks = (html: string) => [...html.matchAll(/href="(\/\d{4}\/\d{2}\/\d{2}\/[^"]+\/)"/g)].map((m) => m[1] ?? "");
 
 before(async () => {
   site = copyDesk({
