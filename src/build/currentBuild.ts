@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { loadContent, type LoadOptions } from "../model/loadContent.ts";
 import { ContentError, hasErrors, type Problem } from "../model/problems.ts";
 import { SiteBuild } from "./SiteBuild.ts";
+import { timed } from "./phases.ts";
 
 /**
  * The build Eleventy renders. `scripts/build.ts` prepares it before Eleventy starts (so
@@ -16,9 +17,9 @@ export interface PrepareResult {
 }
 
 export function prepareBuild(opts: LoadOptions): PrepareResult {
-  const content = loadContent(opts);
+  const content = timed("load and validate", () => loadContent(opts));
   if (hasErrors(content.problems)) return { problems: content.problems };
-  prepared = new SiteBuild(content);
+  prepared = timed("collections", () => new SiteBuild(content));
   return { build: prepared, problems: content.problems };
 }
 

@@ -1,4 +1,4 @@
-import { jsxToString } from "jsx-async-runtime";
+import { jsxToHtml } from "./jsxToHtml.ts";
 import { currentBuild } from "../build/currentBuild.ts";
 import { setImageOutputRoot } from "../images/responsiveImage.ts";
 
@@ -32,7 +32,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
     compile() {
       return async function (this: RenderThis, data: unknown) {
         const element = await this.defaultRenderer(data);
-        return jsxToString.call({}, element as JSX.Element);
+        return jsxToHtml(element);
       };
     },
   });

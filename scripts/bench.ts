@@ -1,0 +1,283 @@
+/**
+ * `npm run bench`: the full build on generated corpora (1,000 and 10,000 articles; 100,000
+ * with --large), each in its own process, side by side with Hugo on the same articles and
+ * with a bare Node loop (bench/bare-loop.mjs), and `npm run check`. Prints wall time (median
+ * of --runs), peak memory, pages written, the build's phases and Eleventy's time per page type.
+ * Corpora and outputs live in bench/.work/<n>/ (git-ignored). No pass/fail: see docs/performance.md.
+ *
+ *   npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--no-hugo] [--no-bare]
+ *                    [--no-check] [--json results.json]
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const WORK = join(REPO, "bench", ".work");
+const GENERATOR = process.env.BENCH_GENERATOR ?? resolve(REPO, "..", "shared", "bench", "gen-corpus.mjs");
+const TIME = "/usr/bin/time";
+/** Fixed "now" after the corpus' last date, so that every run publishes the same articles. */
+const NOW = "2025-01-01T12:00:00+03:00";
+
+interface Options {
+  sizes: number[];
+  runs?: number;
+  hugo: boolean;
+  bare: boolean;
+  check: boolean;
+  json?: string;
+}
+
+interface Measure {
+  ms: number;
+  /** Largest resident set of the process (or its largest child), KiB. */
+  rssKiB: number;
+}
+
+interface BuildRun extends Measure {
+  pages: number;
+  phases: Record<string, number>;
+  /** Eleventy's own aggregate benchmarks: render time per page template. */
+  templates: Record<string, { ms: number; pages: number }>;
+}
+
+export interface SizeResult {
+  articles: number;
+  build: BuildRun;
+  hugo?: Measure & { pages: number };
+  bare?: Measure & { pages: number };
+  check?: Measure;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i === -1 ? undefined : argv[i + 1];
+  };
+  const sizes = (value("sizes") ?? "1000,10000").split(",").map(Number);
+  if (argv.includes("--large")) sizes.push(100_000);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--sizes takes whole numbers, e.g. --sizes 1000,10000");
+  const runs = value("runs") === undefined ? undefined : Number(value("runs"));
+  return { sizes, runs, hugo: !argv.includes("--no-hugo"), bare: !argv.includes("--no-bare"), check: !argv.includes("--no-check"), json: value("json") };
+}
+
+// ---------- processes ----------
+
+interface Finished {
+  code: number | null;
+  ms: number;
+  rssKiB: number;
+  stdout: string;
+  stderr: string;
+}
+
+const haveTime = existsSync(TIME);
+
+/** Runs a command to completion, timing it from spawn to exit; /usr/bin/time (when present) gives peak memory. */
+function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Finished> {
+  const timeFile = join(WORK, `.time-${process.pid}`);
+  const [file, argv] = haveTime ? [TIME, ["-f", "%M", "-o", timeFile, cmd, ...args]] : [cmd, args];
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(file, argv, { cwd: opts.cwd ?? REPO, env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", fail);
+    child.on("close", (code) => {
+      const ms = performance.now() - started;
+      let rssKiB = 0;
+      if (haveTime && existsSync(timeFile)) {
+        rssKiB = Number(readFileSync(timeFile, "utf8").trim().split("\n").at(-1)) || 0;
+        rmSync(timeFile, { force: true });
+      }
+      done({ code, ms, rssKiB, stdout, stderr });
+    });
+  });
+}
+
+function lastJson(stdout: string): Record<string, unknown> {
+  const line = stdout.trim().split("\n").reverse().find((l) => l.startsWith("{"));
+  if (!line) throw new Error(`no result line in:\n${stdout}`);
+  return JSON.parse(line) as Record<string, unknown>;
+}
+
+function fail(what: string, result: Finished): never {
+  throw new Error(`${what} failed (exit ${result.code}):\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-2000)}`);
+}
+
+// ---------- corpora ----------
+
+function ensureCorpus(n: number, withHugo: boolean): string {
+  if (!existsSync(GENERATOR)) throw new Error(`corpus generator not found at ${GENERATOR} (set BENCH_GENERATOR)`);
+  const root = join(WORK, String(n));
+  const stampFile = join(root, "corpus.json");
+  const generator = createHash("sha256").update(readFileSync(GENERATOR)).digest("hex").slice(0, 16);
+  const stamp = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, "utf8")) as { generator?: string; hugo?: boolean }) : {};
+  const fresh = stamp.generator === generator;
+  if (!fresh) {
+    console.error(`generating ${n} articles…`);
+    rmSync(root, { recursive: true, force: true });
+    generate(n, join(root, "content", "articles"), "bulletin");
+  }
+  if (withHugo && !(fresh && stamp.hugo)) generate(n, join(root, "hugo-content", "articles"), "hugo");
+  // The site config is copied on every run: it must follow the schema of the code being measured.
+  copyFileSync(join(REPO, "content", "site.yaml"), join(root, "content", "site.yaml"));
+  writeFileSync(stampFile, JSON.stringify({ n, generator, hugo: withHugo || (fresh && stamp.hugo === true) }));
+  return root;
+}
+
+function generate(n: number, out: string, format: string): void {
+  mkdirSync(out, { recursive: true });
+  const result = spawnSync(process.execPath, [GENERATOR, "--out", out, "--n", String(n), "--format", format], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`gen-corpus failed: ${result.stderr}`);
+}
+
+function fresh(dir: string): string {
+  rmSync(dir, { recursive: true, force: true });
+  return dir;
+}
+
+function countFiles(dir: string, suffix: string): number {
+  if (!existsSync(dir)) return 0;
+  return (readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[]).filter((f) => f.endsWith(suffix)).length;
+}
+
+// ---------- the measurements ----------
+
+/** Eleventy's `DEBUG=Eleventy:Benchmark*` aggregates: "> Render Content > ./src/pages/tag.11ty.tsx (2420 pages)". */
+function templateBenchmarks(stderr: string): BuildRun["templates"] {
+  const out: BuildRun["templates"] = {};
+  const re = /Benchmark\s+(\d+)ms\s+\d+%\s+(\d+)× \(Aggregate\) > Render Content > \.\/src\/pages\/(\S+)/g;
+  for (const m of stderr.matchAll(re)) out[m[3]!] = { ms: Number(m[1]), pages: Number(m[2]) };
+  return out;
+}
+
+async function measureBuild(root: string): Promise<BuildRun> {
+  const output = fresh(join(root, "site"));
+  const result = await run(process.execPath, ["--import", "tsx", join(REPO, "bench", "build-child.ts"), root, output], {
+    env: { DEBUG: "Eleventy:Benchmark*", BULLETIN_NOW: NOW, BULLETIN_PREVIEW: "" },
+  });
+  if (result.code !== 0) fail("the build", result);
+  const json = lastJson(result.stdout) as { pages: number; maxRssKiB: number; phases: { phase: string; ms: number }[] };
+  const phases: Record<string, number> = {};
+  for (const p of json.phases) phases[p.phase] = (phases[p.phase] ?? 0) + p.ms;
+  return { ms: result.ms, rssKiB: Math.max(result.rssKiB, json.maxRssKiB), pages: json.pages, phases, templates: templateBenchmarks(result.stderr) };
+}
+
+async function measureHugo(root: string): Promise<Measure & { pages: number }> {
+  const output = fresh(join(root, "hugo-public"));
+  const result = await run("hugo", ["--quiet", "-s", join(REPO, "bench", "hugo-site"), "-c", join(root, "hugo-content"), "-d", output, "--cacheDir", join(WORK, "hugo-cache")]);
+  if (result.code !== 0) fail("hugo", result);
+  return { ms: result.ms, rssKiB: result.rssKiB, pages: countFiles(output, ".html") + countFiles(output, ".xml") };
+}
+
+async function measureBare(root: string): Promise<Measure & { pages: number }> {
+  const output = fresh(join(root, "bare"));
+  const result = await run(process.execPath, [join(REPO, "bench", "bare-loop.mjs"), join(root, "content", "articles"), output]);
+  if (result.code !== 0) fail("the bare loop", result);
+  const json = lastJson(result.stdout) as { pages: number; maxRssKiB: number };
+  return { ms: result.ms, rssKiB: Math.max(result.rssKiB, json.maxRssKiB), pages: json.pages };
+}
+
+async function measureCheck(root: string): Promise<Measure> {
+  // `npm run check` reads content/ from the folder it runs in.
+  const result = await run(process.execPath, ["--import", "tsx", join(REPO, "scripts", "check.ts")], { cwd: root, env: { BULLETIN_NOW: NOW } });
+  if (result.code !== 0) fail("npm run check", result);
+  return { ms: result.ms, rssKiB: result.rssKiB };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function medianOf<T extends Measure>(runs: T[]): T {
+  // The run with the median time, so that its phases add up; memory is the median too.
+  const ms = median(runs.map((r) => r.ms));
+  const byTime = [...runs].sort((a, b) => Math.abs(a.ms - ms) - Math.abs(b.ms - ms))[0]!;
+  return { ...byTime, ms, rssKiB: median(runs.map((r) => r.rssKiB)) };
+}
+
+async function measureSize(n: number, opts: Options, hugo: boolean): Promise<SizeResult> {
+  const root = ensureCorpus(n, hugo);
+  const runs = opts.runs ?? (n >= 100_000 ? 1 : 3);
+  const builds: BuildRun[] = [];
+  const hugos: (Measure & { pages: number })[] = [];
+  const bares: (Measure & { pages: number })[] = [];
+  const checks: Measure[] = [];
+  // Interleaved, so that a busy moment on the machine weighs on every contender alike.
+  for (let i = 0; i < runs; i++) {
+    console.error(`${n} articles, run ${i + 1}/${runs}…`);
+    builds.push(await measureBuild(root));
+    if (hugo) hugos.push(await measureHugo(root));
+    if (opts.bare) bares.push(await measureBare(root));
+    if (opts.check && existsSync(join(REPO, "scripts", "check.ts"))) checks.push(await measureCheck(root));
+  }
+  return {
+    articles: n,
+    build: medianOf(builds),
+    hugo: hugos.length ? medianOf(hugos) : undefined,
+    bare: bares.length ? medianOf(bares) : undefined,
+    check: checks.length ? medianOf(checks) : undefined,
+  };
+}
+
+// ---------- report ----------
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mib = (kib: number) => `${Math.round(kib / 1024)} MiB`;
+const ratio = (a: number, b?: number) => (b ? `${(a / b).toFixed(2)}` : "–");
+
+export function report(results: SizeResult[]): string {
+  const lines = [
+    "| articles | pages | build | peak memory | Hugo | build ÷ Hugo | bare loop | build ÷ bare | check |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const r of results) {
+    lines.push(`| ${r.articles.toLocaleString("en")} | ${r.build.pages.toLocaleString("en")} | ${s(r.build.ms)} | ${mib(r.build.rssKiB)} | ${r.hugo ? `${s(r.hugo.ms)} (${mib(r.hugo.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.hugo?.ms)} | ${r.bare ? `${s(r.bare.ms)} (${mib(r.bare.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.bare?.ms)} | ${r.check ? s(r.check.ms) : "–"} |`);
+  }
+  const tenK = results.find((r) => r.articles === 10_000);
+  const hundredK = results.find((r) => r.articles === 100_000);
+  if (tenK && hundredK) lines.push("", `100,000 ÷ 10,000 build time: ${ratio(hundredK.build.ms, tenK.build.ms)} (linear: 10)`);
+
+  lines.push("", "Build phases (the median run):", "");
+  lines.push(`| phase | ${results.map((r) => r.articles.toLocaleString("en")).join(" | ")} |`, `|---|${results.map(() => "---:").join("|")}|`);
+  const phaseNames = [...new Set(results.flatMap((r) => Object.keys(r.build.phases)))];
+  for (const phase of phaseNames) lines.push(`| ${phase} | ${results.map((r) => (r.build.phases[phase] === undefined ? "–" : s(r.build.phases[phase]!))).join(" | ")} |`);
+  lines.push(`| process start, module loading, rest | ${results.map((r) => s(r.build.ms - Object.values(r.build.phases).reduce((a, b) => a + b, 0))).join(" | ")} |`);
+
+  lines.push("", "Eleventy render time per page, by template (flat when no page does work that grows with the archive):", "");
+  lines.push(`| template | ${results.map((r) => r.articles.toLocaleString("en")).join(" | ")} |`, `|---|${results.map(() => "---:").join("|")}|`);
+  const templates = [...new Set(results.flatMap((r) => Object.keys(r.build.templates)))].sort();
+  for (const t of templates) {
+    lines.push(`| ${t} | ${results.map((r) => {
+      const b = r.build.templates[t];
+      return b ? `${(b.ms / b.pages).toFixed(2)} ms × ${b.pages.toLocaleString("en")}` : "–";
+    }).join(" | ")} |`);
+  }
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  mkdirSync(WORK, { recursive: true });
+  const hugo = opts.hugo && spawnSync("hugo", ["version"]).status === 0;
+  if (opts.hugo && !hugo) console.error("hugo not found: skipping the Hugo comparison (Debian: apt-get install hugo)");
+  const results: SizeResult[] = [];
+  for (const n of opts.sizes) results.push(await measureSize(n, opts, hugo));
+  console.log(report(results));
+  console.log(`\n${new Date().toISOString()}, Node ${process.version}, load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  if (opts.json) writeFileSync(opts.json, JSON.stringify(results, null, 2));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  });
+}
