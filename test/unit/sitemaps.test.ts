@@ -1,0 +1,131 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { DateTime } from "luxon";
+import type { Article } from "../../src/model/types.ts";
+import {
+  newsArticles, renderNewsSitemap, renderSitemap, robotsTxt, sitemapDocuments, sitemapEntries,
+  NEWS_MAX_ARTICLES, NEWS_NS, SITEMAP_NS,
+} from "../../src/seo/sitemap.ts";
+import { loadSeoModel, xmlProblems, xpath, xcount, BASE_URL, HOSTILE_TITLE, NOW, URLS } from "./seoFixtureSite.ts";
+
+const ZONE = "Asia/Damascus";
+
+/** A published English article at `date`; only what sitemaps read is meaningful. */
+function article(i: number, date: DateTime, extra: Partial<Article> = {}): Article {
+  return {
+    source: `content/articles/story-${i}.md`, slug: `story-${i}`, title: `Story ${i}`, date: date.setZone(ZONE),
+    people: [], topics: [], corrections: [], draft: false, scheduled: false, lang: "en",
+    body: "", bodyLine: 1, url: `/${date.setZone(ZONE).toFormat("yyyy/MM/dd")}/story-${i}/`, ...extra,
+  } as Article;
+}
+
+/** Newest first, as the build hands them over. */
+const newestFirst = (list: Article[]) => [...list].sort((a, b) => b.date.toMillis() - a.date.toMillis());
+
+test("Google News gets only the articles of the two days before the build", () => {
+  const now = NOW;
+  const list = newestFirst([
+    article(1, now.minus({ minutes: 5 })),
+    article(2, now.minus({ hours: 47, minutes: 59 })),
+    article(3, now.minus({ days: 2 })), // exactly two days old: out
+    article(4, now.minus({ days: 3 })),
+    article(5, now.plus({ hours: 1 }), { scheduled: true }),
+    article(6, now.minus({ hours: 1 }), { draft: true }),
+  ]);
+  assert.deepEqual(newsArticles(list, now).map((a) => a.slug), ["story-1", "story-2"]);
+});
+
+test("the window follows the build's clock, not the machine's", () => {
+  const list = newestFirst([article(1, NOW.minus({ days: 1 })), article(2, NOW.minus({ days: 10 }))]);
+  assert.deepEqual(newsArticles(list, NOW.minus({ days: 9 })).map((a) => a.slug), ["story-2"]);
+  assert.deepEqual(newsArticles(list, NOW.plus({ days: 5 })), []);
+});
+
+test(`the news sitemap stops at the ${NEWS_MAX_ARTICLES.toLocaleString("en")} newest articles`, () => {
+  const list = Array.from({ length: 1_500 }, (_, i) => article(i, NOW.minus({ minutes: i })));
+  const chosen = newsArticles(list, NOW);
+  assert.equal(chosen.length, NEWS_MAX_ARTICLES);
+  assert.equal(chosen[0]!.slug, "story-0");
+  assert.equal(chosen.at(-1)!.slug, "story-999");
+  const xml = renderNewsSitemap(chosen, BASE_URL, () => "Test Bulletin");
+  assert.equal(xmlProblems(xml), "");
+  assert.equal(xcount(xml, `/*/*[local-name()='url']`), NEWS_MAX_ARTICLES);
+});
+
+test("each news entry has the location, publication name and language, publication date with offset, and title", () => {
+  const a = article(1, DateTime.fromISO("2026-11-29T09:00:00+03:00", { setZone: true }), { title: HOSTILE_TITLE, lang: "ar" });
+  const xml = renderNewsSitemap([a], BASE_URL, (x) => (x.lang === "ar" ? "النشرة" : "Bulletin"));
+  assert.equal(xmlProblems(xml), "");
+  assert.equal(xpath(xml, "namespace-uri(/*)"), SITEMAP_NS);
+  assert.equal(xpath(xml, "local-name(/*)"), "urlset");
+  const url = `/*/*[local-name()='url' and namespace-uri()='${SITEMAP_NS}']`;
+  const news = `${url}/*[local-name()='news' and namespace-uri()='${NEWS_NS}']`;
+  assert.equal(xpath(xml, `${url}/*[local-name()='loc']`), `${BASE_URL}${a.url}`);
+  assert.equal(xpath(xml, `${news}/*[local-name()='publication']/*[local-name()='name']`), "النشرة");
+  assert.equal(xpath(xml, `${news}/*[local-name()='publication']/*[local-name()='language']`), "ar");
+  assert.equal(xpath(xml, `${news}/*[local-name()='publication_date']`), "2026-11-29T09:00:00+03:00");
+  assert.equal(xpath(xml, `${news}/*[local-name()='title']`), HOSTILE_TITLE);
+});
+
+test("with nothing recent the news sitemap is still a well-formed, empty urlset", () => {
+  const xml = renderNewsSitemap([], BASE_URL, () => "Bulletin");
+  assert.equal(xmlProblems(xml), "");
+  assert.equal(xcount(xml, "/*/*"), 0);
+});
+
+let model: Awaited<ReturnType<typeof loadSeoModel>>;
+before(async () => {
+  model = await loadSeoModel();
+});
+after(() => model.remove());
+
+test("the sitemap lists every public page of both editions once, paginated ones included, and no draft or scheduled article", () => {
+  const urls = sitemapEntries(model.build).map((e) => e.url.slice(BASE_URL.length));
+  assert.equal(new Set(urls).size, urls.length);
+  for (const url of [
+    "/", "/page/2/", "/ar/", URLS.hostile, URLS.corrected, URLS.older, URLS.archived, URLS.arabic,
+    "/people/", "/topics/", "/people/vladimir-putin/", "/people/vladimir-putin/page/2/", "/topics/syria/page/2/",
+    "/ar/people/vladimir-putin/", "/2026/", "/2026/11/", "/2026/11/29/", "/2016/07/15/", "/corrections/", "/ar/corrections/",
+  ]) assert.ok(urls.includes(url), `${url} is missing from the sitemap`);
+  assert.ok(!urls.includes(URLS.draft) && !urls.includes(URLS.scheduled));
+  assert.ok(!urls.some((u) => u.includes("404")));
+});
+
+test("lastmod is when a page last changed for a reader, with the bulletin's offset", () => {
+  const entries = new Map(sitemapEntries(model.build).map((e) => [e.url.slice(BASE_URL.length), e.lastmod]));
+  const iso = (url: string) => entries.get(url)?.toISO({ suppressMilliseconds: true });
+  // The correction came after the update, so it is the article's last change…
+  assert.equal(iso(URLS.corrected), "2026-11-29T08:30:00+03:00");
+  assert.equal(iso(URLS.archived), "2016-07-15T14:20:00+03:00");
+  // …and every page listing that article changed with it.
+  assert.equal(iso("/people/vladimir-putin/page/2/"), "2026-11-29T09:00:00+03:00");
+  assert.equal(iso("/2026/11/28/"), "2026-11-29T08:30:00+03:00");
+  assert.equal(iso("/2016/"), "2016-07-15T14:20:00+03:00");
+  assert.equal(iso("/corrections/"), "2026-11-29T08:30:00+03:00");
+  const xml = renderSitemap(sitemapDocuments(sitemapEntries(model.build), BASE_URL)[0]!);
+  assert.equal(xmlProblems(xml), "");
+  const lastmods = xpath(xml, `count(//*[local-name()='lastmod'][not(contains(., '+03:00'))])`);
+  assert.equal(lastmods, "0");
+});
+
+test("a bulletin past the protocol's limit gets a sitemap index of numbered sitemaps", () => {
+  const entries = Array.from({ length: 7 }, (_, i) => ({ url: `${BASE_URL}/p/${i}/`, lastmod: NOW.minus({ days: i }) }));
+  const docs = sitemapDocuments(entries, BASE_URL, 3);
+  assert.deepEqual(docs.map((d) => d.url), ["/sitemap.xml", "/sitemaps/1.xml", "/sitemaps/2.xml", "/sitemaps/3.xml"]);
+  const index = renderSitemap(docs[0]!);
+  assert.equal(xmlProblems(index), "");
+  assert.equal(xpath(index, "local-name(/*)"), "sitemapindex");
+  assert.equal(xpath(index, "namespace-uri(/*)"), SITEMAP_NS);
+  assert.equal(xpath(index, `/*/*[1]/*[local-name()='loc']`), `${BASE_URL}/sitemaps/1.xml`);
+  assert.equal(xpath(index, `/*/*[1]/*[local-name()='lastmod']`), NOW.toISO({ suppressMilliseconds: true }));
+  const parts = docs.slice(1).map((d) => xcount(renderSitemap(d), `/*/*[local-name()='url']`));
+  assert.deepEqual(parts, [3, 3, 1]);
+});
+
+test("robots.txt allows crawling and names both sitemaps by absolute URL", () => {
+  const text = robotsTxt(BASE_URL);
+  assert.match(text, /^User-agent: \*$/m);
+  assert.match(text, /^Sitemap: https:\/\/news\.example\.test\/sitemap\.xml$/m);
+  assert.match(text, /^Sitemap: https:\/\/news\.example\.test\/news-sitemap\.xml$/m);
+  assert.doesNotMatch(text, /^Disallow: \/$/m);
+});
