@@ -186,7 +186,7 @@ function loadRegistry(kind: TagKind, dir: string, display: (p: string) => string
       aliases: fm.aliases, sameAs: fm.sameAs, bio: src.body.trim(), source: file,
     };
     for (const clash of registry.register(tag)) {
-      problems.error(file, src.lineOf(["name"]), `"${clash.name}" already belongs to ${clash.other.source} ("${clash.other.name}"): a name, alias or slug may name only one ${kind}`);
+      problems.error(file, src.lineOf(clash.field), `"${clash.name}" already belongs to ${clash.other.source} ("${clash.other.name}"): a name, alias or slug may name only one ${kind}`);
     }
   }
   return registry;

@@ -2,6 +2,13 @@ import { distance } from "fastest-levenshtein";
 import { nameKey, slugOrFallback } from "../text/slug.ts";
 import type { Tag, TagKind } from "./types.ts";
 
+/** Another entry already answering to `name`, given in this entry's `field`. */
+export interface RegistryClash {
+  name: string;
+  field: (string | number)[];
+  other: Tag;
+}
+
 /**
  * Names to people and topics. A name, an alias or a slug resolves to one entry whatever
  * its case, accents, spacing or Unicode form; names nobody registered get an entry of
@@ -23,25 +30,31 @@ export class Registry {
   }
 
   /**
-   * Adds a registry entry. Returns the clashes found (another entry already answering to
-   * one of its names, or holding its slug) as the clashing entry's source and the name.
+   * Adds a registry entry. Returns the clashes found: another entry already answering to
+   * one of its names or holding its slug, with the field of this entry that clashed.
    */
-  register(tag: Tag): { name: string; other: Tag }[] {
-    const clashes: { name: string; other: Tag }[] = [];
-    const slugOwner = this.bySlug.get(tag.slug);
-    if (slugOwner) clashes.push({ name: tag.slug, other: slugOwner });
-    else this.bySlug.set(tag.slug, tag);
-    for (const name of [tag.slug, tag.name, ...tag.aliases, ...(tag.nameAr ? [tag.nameAr] : [])]) {
+  register(tag: Tag): RegistryClash[] {
+    const clashes: RegistryClash[] = [];
+    const names: { name: string; field: (string | number)[] }[] = [
+      { name: tag.name, field: ["name"] },
+      ...tag.aliases.map((name, i) => ({ name, field: ["aliases", i] })),
+      ...(tag.nameAr ? [{ name: tag.nameAr, field: ["nameAr"] }] : []),
+      { name: tag.slug, field: ["slug"] },
+    ];
+    for (const { name, field } of names) {
       const key = nameKey(name);
       if (!key) continue;
       const owner = this.byKey.get(key);
       if (owner && owner !== tag) {
-        if (!clashes.some((c) => c.other === owner)) clashes.push({ name, other: owner });
+        if (!clashes.some((c) => c.other === owner)) clashes.push({ name, field, other: owner });
         continue;
       }
       this.byKey.set(key, tag);
-      if (name !== tag.slug) this.known.set(key, name);
+      if (field[0] !== "slug") this.known.set(key, name);
     }
+    const slugOwner = this.bySlug.get(tag.slug);
+    if (!slugOwner) this.bySlug.set(tag.slug, tag);
+    else if (!clashes.some((c) => c.other === slugOwner)) clashes.push({ name: tag.slug, field: ["slug"], other: slugOwner });
     return clashes;
   }
 
