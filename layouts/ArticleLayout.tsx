@@ -37,7 +37,7 @@ export function ArticleLayout({ ctx, article }: { ctx: PageContext; article: Art
               ))}
             </div>
           </header>
-          {article.image ? <ArticleFigure ctx={ctx} image={article.image} article={article} sizes="(min-width: 42rem) 40rem, 100vw" eager /> : ""}
+          {article.image ? <ArticleFigure ctx={ctx} image={article.image} article={article} sizes="(min-width: 42rem) 40rem, 100vw" /> : ""}
           <div class="article-body">{{ html: build.bodyHtml(article) }}</div>
           {article.corrections.length > 0 ? (
             <aside class="corrections" aria-labelledby="corrections-title" data-pagefind-ignore="">

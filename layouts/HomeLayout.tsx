@@ -37,7 +37,7 @@ function FrontPage({ ctx, articles }: { ctx: PageContext; articles: Article[] })
   return (
     <div class="front">
       <article class="lead-story" lang={lead.lang === edition.lang ? undefined : lead.lang}>
-        {lead.image ? <ArticleFigure ctx={ctx} image={lead.image} article={lead} sizes="(min-width: 56rem) 46rem, 100vw" eager /> : ""}
+        {lead.image ? <ArticleFigure ctx={ctx} image={lead.image} article={lead} sizes="(min-width: 56rem) 46rem, 100vw" /> : ""}
         {lead.topics[0] ? <p class="kicker"><a href={tagUrl(edition.lang, "topic", lead.topics[0].slug)}>{tagName(lead.topics[0], edition.lang)}</a></p> : ""}
         <h2 class="lead-title"><a href={lead.url}>{lead.title}</a></h2>
         <p class="standfirst">{build.summary(lead)}</p>

@@ -4,16 +4,15 @@ import { articleImage } from "../../src/images/responsiveImage.ts";
 
 /**
  * An article's image as a `<picture>` (AVIF, WebP, JPEG) with its intrinsic width and
- * height, so the page never shifts when it loads. `eager` for the one image at the top of
- * a page a reader sees first; every other image loads lazily.
+ * height, so the page never shifts when it loads, and lazy loading (browsers still fetch
+ * at once an image that is in view).
  */
-export async function ArticleFigure({ ctx, image, article, sizes, eager = false }: {
+export async function ArticleFigure({ ctx, image, article, sizes }: {
   ctx: PageContext;
   image: ArticleImage;
   article: { source: string };
   /** The `sizes` attribute: how wide the image is drawn. */
   sizes: string;
-  eager?: boolean;
 }) {
   const img = await articleImage(image, article);
   const s = ctx.edition.strings;
@@ -28,7 +27,7 @@ export async function ArticleFigure({ ctx, image, article, sizes, eager = false 
           width={String(img.width)}
           height={String(img.height)}
           alt={image.alt}
-          loading={eager ? "eager" : "lazy"}
+          loading="lazy"
           decoding="async"
         />
       </picture>

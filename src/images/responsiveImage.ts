@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import Image, { type ImageFormatEntry } from "@11ty/eleventy-img";
 import { ContentError } from "../model/problems.ts";
@@ -66,15 +66,33 @@ export async function articleImage(image: { src: string }, article: { source: st
   }
 }
 
-/** Resizes `file` into every format and width; the same file is processed once per build. */
+/**
+ * Encoded renditions are kept between builds here (git-ignored): file names carry a hash
+ * of the source and options, so an unchanged image is never encoded twice. Encoding AVIF
+ * took seconds per image; copying takes milliseconds.
+ */
+export const IMAGE_CACHE_DIR = join(".bulletin-tmp", "img-cache");
+
+/** Renditions already copied into this build's output. */
+const copied = new Set<string>();
+
+/** Resizes `file` into every format and width, then puts the renditions in the site's `/img/`. */
 export async function responsiveImage(file: string): Promise<ResponsiveImage> {
   const metadata = await Image(file, {
     widths: IMAGE_WIDTHS,
     formats: IMAGE_FORMATS,
-    outputDir: join(outputRoot ?? "_site", "img"),
+    outputDir: IMAGE_CACHE_DIR,
     urlPath: "/img/",
     sharpAvifOptions: { quality: 55, effort: 2 },
   });
+  const target = join(outputRoot ?? "_site", "img");
+  for (const entry of Object.values(metadata).flat()) {
+    const to = join(target, entry.filename);
+    if (copied.has(to) && existsSync(to)) continue;
+    mkdirSync(target, { recursive: true });
+    copyFileSync(entry.outputPath, to);
+    copied.add(to);
+  }
   const jpeg = metadata.jpeg ?? [];
   const largest = jpeg.at(-1);
   if (!largest) throw new Error(`no JPEG rendition of ${file}`);
