@@ -155,11 +155,17 @@ export async function buildSeoFixture(): Promise<SeoFixture> {
     root,
     out,
     build,
-    read: (path) => readFileSync(join(out, decodeURIComponent(path.replace(/^\//, "")).replace(/\/$/, "/index.html")), "utf8"),
-    exists: (path) => files().includes(decodeURIComponent(path.replace(/^\//, "")).replace(/\/$/, "/index.html")),
+    read: (path) => readFileSync(join(out, fileOf(path)), "utf8"),
+    exists: (path) => files().includes(fileOf(path)),
     files,
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/** The file a site URL is served from: `/a/` → `a/index.html`, `/` → `index.html`. */
+function fileOf(url: string): string {
+  const path = decodeURIComponent(url).replace(/^\//, "");
+  return path === "" || path.endsWith("/") ? `${path}index.html` : path;
 }
 
 /** Every `<script type="application/ld+json">` of an HTML page, parsed. */

@@ -1,0 +1,170 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import sharp from "sharp";
+import { parseFeed } from "@rowanmanning/feed-parser";
+import {
+  buildSeoFixture, graphOf, xmlProblems, xpath, xcount, type SeoFixture,
+  BASE_URL, HOSTILE_AGENCY, HOSTILE_PERSON, HOSTILE_TITLE, URLS,
+} from "./seoFixtureSite.ts";
+import { checkJsonFeed } from "./feedsJsonFeedSpec.ts";
+
+/**
+ * The whole build, run once on a small bulletin with hostile text: what crawlers, feed
+ * readers and social networks get from the files actually written.
+ */
+let site: SeoFixture;
+before(async () => {
+  site = await buildSeoFixture();
+});
+after(() => site.remove());
+
+const HTML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const decode = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
+    e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (HTML_ENTITIES[e] ?? m));
+
+/** `<meta property|name=… content=…>` of a page, decoded, in document order. */
+function metaOf(html: string): [string, string][] {
+  const head = html.slice(0, html.indexOf("</head>"));
+  return [...head.matchAll(/<meta (?:property|name)="([^"]+)" content="([^"]*)"/g)].map((m) => [m[1]!, decode(m[2]!)]);
+}
+const metaValue = (html: string, key: string) => metaOf(html).find(([k]) => k === key)?.[1];
+const metaValues = (html: string, key: string) => metaOf(html).filter(([k]) => k === key).map(([, v]) => v);
+const htmlPages = () => site.files().filter((f) => f.endsWith(".html"));
+
+test("a headline and names holding quotes, &, <script> and </script> stay text on every HTML page", () => {
+  for (const file of htmlPages()) {
+    const html = site.read(file);
+    const openings = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]);
+    const closings = html.match(/<\/script>/gi)?.length ?? 0;
+    assert.equal(closings, openings.length, `${file}: every </script> closes a script the page meant`);
+    // The page's own scripts carry attributes; the bare `<script>` a writer typed must never appear.
+    for (const tag of openings) assert.match(tag, /^<script\s[^>]+>$/, `${file}: unexpected ${tag}`);
+    assert.doesNotMatch(html, /<b>bold<\/b>|alert\(1\)<\/script>|<script>x<\/script>/, `${file} lets writer text through as markup`);
+  }
+  const article = site.read(URLS.hostile);
+  assert.equal(decode(article.match(/<h1[^>]*>([^<]*)<\/h1>/)![1]!), HOSTILE_TITLE);
+  assert.equal(metaValue(article, "og:title"), HOSTILE_TITLE);
+  assert.ok(metaValues(article, "article:tag").includes(HOSTILE_PERSON));
+  assert.equal(graphOf(article).find((n) => n["@type"] === "NewsArticle")!.headline, HOSTILE_TITLE);
+});
+
+test("the same hostile text stays text in every XML file and in the JSON Feed", () => {
+  const xmlFiles = site.files().filter((f) => f.endsWith(".xml"));
+  assert.ok(xmlFiles.length >= 8);
+  for (const file of xmlFiles) {
+    const xml = site.read(file);
+    assert.equal(xmlProblems(xml), "", `${file} is not well-formed`);
+    assert.doesNotMatch(xml, /<script|<\/script|<b>/, `${file} carries writer text as markup`);
+  }
+  const news = site.read("news-sitemap.xml");
+  assert.equal(xpath(news, `//*[local-name()='url'][*[local-name()='loc']='${BASE_URL}${URLS.hostile}']//*[local-name()='title']`), HOSTILE_TITLE);
+  const json = site.read("feed.json");
+  assert.doesNotMatch(json, /[<>]/);
+  const doc = JSON.parse(json) as { items: { title: string; tags: string[] }[]; authors: { name: string }[] };
+  assert.equal(doc.items[0]!.title, HOSTILE_TITLE);
+  assert.ok(doc.items[0]!.tags.includes(HOSTILE_PERSON));
+  assert.equal(doc.authors[0]!.name, HOSTILE_AGENCY);
+});
+
+test("every feed written parses as Atom, with unique absolute ids and dates that keep their offset", () => {
+  const feeds = site.files().filter((f) => f.endsWith("feed.xml"));
+  assert.deepEqual(feeds.filter((f) => !f.includes("/")), ["feed.xml"]);
+  assert.ok(feeds.includes("ar/feed.xml") && feeds.includes("people/vladimir-putin/feed.xml") && feeds.includes("topics/syria/feed.xml") && feeds.includes("ar/people/vladimir-putin/feed.xml"));
+  for (const file of feeds) {
+    const xml = site.read(file);
+    const feed = parseFeed(xml);
+    assert.equal(feed.meta.type, "atom", file);
+    assert.equal(feed.self, `${BASE_URL}/${file}`);
+    assert.ok(feed.items.length > 0, `${file} has entries`);
+    const ids = feed.items.map((i) => i.id ?? "");
+    assert.equal(new Set(ids).size, ids.length, `${file}: ids are unique`);
+    for (const item of feed.items) {
+      assert.ok(item.id?.startsWith(`${BASE_URL}/`) && item.id === item.url, `${file}: ${item.id} is the article's URL`);
+      assert.ok(item.published instanceof Date && item.updated instanceof Date && item.updated >= item.published);
+      assert.ok(site.exists(item.url!.slice(BASE_URL.length)), `${file}: ${item.url} was built`);
+    }
+    assert.equal(xcount(xml, "//*[local-name()='published' or local-name()='updated'][not(contains(., '+03:00'))]"), 0, `${file}: every date has the bulletin's offset`);
+  }
+});
+
+test("both editions' JSON Feeds follow JSON Feed 1.1", () => {
+  for (const file of ["feed.json", "ar/feed.json"]) {
+    const doc: unknown = JSON.parse(site.read(file));
+    assert.deepEqual(checkJsonFeed(doc), [], file);
+  }
+});
+
+test("pages link to their feeds with <link rel=alternate>, and the links lead to the files", () => {
+  const links = (html: string) =>
+    [...html.slice(0, html.indexOf("</head>")).matchAll(/<link rel="alternate" type="(application\/[a-z+]+)" href="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+  assert.deepEqual(links(site.read("/")), [["application/atom+xml", "/feed.xml"], ["application/feed+json", "/feed.json"]]);
+  assert.deepEqual(links(site.read("/ar/")), [["application/atom+xml", "/ar/feed.xml"], ["application/feed+json", "/ar/feed.json"]]);
+  const person = links(site.read("/people/vladimir-putin/page/2/"));
+  assert.ok(person.some(([type, href]) => type === "application/atom+xml" && href === "/people/vladimir-putin/feed.xml"));
+  for (const [, href] of [...person, ...links(site.read("/topics/syria/"))]) assert.ok(site.exists(href!), `${href} exists`);
+});
+
+test("the sitemap lists every HTML page a reader can land on, and nothing that was not built", () => {
+  const xml = site.read("sitemap.xml");
+  const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => decode(m[1]!));
+  const listed = new Set(locs.map((u) => decodeURIComponent(u.slice(BASE_URL.length)).replace(/\/$/, "/index.html").replace(/^\//, "")));
+  // The 404 page and the search page (results are not pages to index) stay out.
+  const expected = htmlPages().filter((f) => f !== "404.html" && !/(^|\/)search\/index\.html$/.test(f));
+  assert.deepEqual([...listed].sort(), expected.sort());
+  // Only a page with nothing dated on it (the Arabic corrections page: no corrections yet) goes without lastmod.
+  assert.equal(xpath(xml, "//*[local-name()='url'][not(*[local-name()='lastmod'])]/*[local-name()='loc']"), `${BASE_URL}/ar/corrections/`);
+  assert.equal(xcount(xml, "//*[local-name()='url'][not(*[local-name()='lastmod'])]"), 1);
+});
+
+test("the news sitemap holds the two days before the build in both languages, and robots.txt names both sitemaps", () => {
+  const xml = site.read("news-sitemap.xml");
+  const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.slice(BASE_URL.length));
+  assert.deepEqual(locs, [URLS.arabic, URLS.hostile, URLS.corrected]);
+  assert.equal(xpath(xml, `//*[local-name()='url'][1]//*[local-name()='language']`), "ar");
+  const robots = site.read("robots.txt");
+  assert.match(robots, /^Sitemap: https:\/\/news\.example\.test\/sitemap\.xml$/m);
+  assert.match(robots, /^Sitemap: https:\/\/news\.example\.test\/news-sitemap\.xml$/m);
+});
+
+test("articles are og:type article with their times and tags; other pages are websites with the share image", async () => {
+  const article = site.read(URLS.corrected);
+  assert.equal(metaValue(article, "og:type"), "article");
+  assert.equal(metaValue(article, "article:published_time"), "2026-11-28T15:00:00+03:00");
+  assert.equal(metaValue(article, "article:modified_time"), "2026-11-29T08:30:00+03:00");
+  assert.deepEqual(metaValues(article, "article:tag"), ["Vladimir Putin", "Syria"]);
+  assert.equal(metaValue(article, "og:url"), `${BASE_URL}${URLS.corrected}`);
+  assert.equal(metaValue(article, "twitter:card"), "summary_large_image");
+  for (const page of ["/", "/people/vladimir-putin/", "/topics/", "/2026/11/29/", "/404.html", "/ar/"]) {
+    const html = site.read(page);
+    assert.equal(metaValue(html, "og:type"), "website", page);
+    assert.equal(metaValue(html, "og:image"), `${BASE_URL}/assets/share.png`, page);
+    assert.equal(metaValue(html, "twitter:image"), `${BASE_URL}/assets/share.png`, page);
+    assert.ok(metaValue(html, "og:title") && metaValue(html, "og:description") !== undefined, page);
+  }
+  assert.equal(metaValue(site.read("/ar/"), "og:locale"), "ar_SY");
+  const share = await sharp(join(site.out, "assets", "share.png")).metadata();
+  assert.deepEqual([share.format, share.width, share.height], ["png", 1200, 630]);
+});
+
+test("an article's photo is its share image, in the head, the structured data and the feeds, at a size that was written", () => {
+  const html = site.read(URLS.corrected);
+  const image = metaValue(html, "og:image")!;
+  assert.match(image, /^https:\/\/news\.example\.test\/img\/.+\.jpeg$/);
+  assert.ok(site.exists(image.slice(BASE_URL.length)), `${image} was written`);
+  assert.equal(metaValue(html, "og:image:alt"), "A grey square");
+  const ld = graphOf(html).find((n) => n["@type"] === "NewsArticle")!;
+  assert.deepEqual((ld.image as { url: string; caption: string }[]).map((i) => [i.url, i.caption]), [[image, "The caption"]]);
+  const json = JSON.parse(site.read("feed.json")) as { items: { id: string; image?: string }[] };
+  assert.equal(json.items.find((i) => i.id === `${BASE_URL}${URLS.corrected}`)!.image, image);
+  assert.match(site.read("feed.xml"), new RegExp(`<link rel="enclosure" type="image/jpeg" href="${image.replace(/[.]/g, "\\.")}"/>`));
+});
+
+test("every HTML page carries JSON-LD that parses, naming the site and the page", () => {
+  for (const file of htmlPages()) {
+    const graph = graphOf(site.read(file));
+    assert.ok(graph.some((n) => n["@type"] === "WebSite"), `${file}: WebSite`);
+    assert.ok(graph.some((n) => ["NewsArticle", "CollectionPage", "WebPage"].includes(String(n["@type"]))), `${file}: the page itself`);
+  }
+});
