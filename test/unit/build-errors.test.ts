@@ -1,7 +1,7 @@
 import { describe, test, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { makeFixtureSite, hashTree, article, type FixtureSite } from "../support/fixtureSite.ts";
 
@@ -119,7 +119,14 @@ test("the fixture site builds, exit 0, replacing the previous _site/ with the ne
   for (const page of ["index.html", "page/2/index.html", "2016/07/15/talks-after-midnight/index.html", "2016/07/15/index.html", "people/vladimir-putin/index.html", "topics/syria/index.html", "404.html"]) {
     assert.ok(existsSync(join(out, page)), `${page} was built`);
   }
-  assert.notEqual(hashTree(out).get("index.html"), undefined);
+  const home = readFileSync(join(out, "index.html"), "utf8");
+  const page2 = readFileSync(join(out, "page", "2", "index.html"), "utf8");
+  assert.match(home, /href="\/page\/2\/"/, "three articles at two a page: the home page links to page 2");
+  assert.doesNotMatch(home, /href="\/page\/3\/"/);
+  assert.match(page2, /href="\/2016\/06\/30\/earlier-story\/"/, "the oldest story is on page 2");
+  assert.match(page2, /<a [^>]*rel="prev"|<a [^>]*href="\/"[^>]*rel="prev"/);
+  const utc = readFileSync(join(out, "2016", "07", "15", "same-instant-in-utc", "index.html"), "utf8");
+  assert.match(utc, /<time datetime="2016-07-15T00:30:00\+03:00"/, "21:30Z is shown as 00:30 on the 15th, offset kept");
   // The replaced site may still be being deleted in the background (_site.old-*); staging must be gone.
   assert.deepEqual(readdirSync(site.root).filter((f) => f.startsWith("_site.tmp")), []);
 });
