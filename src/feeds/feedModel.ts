@@ -124,8 +124,13 @@ function absoluteContent(build: SiteBuild, article: Article): Promise<string> {
   if (!bodies) absoluteBodies.set(build, (bodies = new Map()));
   let body = bodies.get(article);
   if (!body) {
-    body = convertHtmlToAbsoluteUrls(build.bodyHtml(article), absoluteUrl(build.site.baseUrl, article.url));
+    const html = build.bodyHtml(article);
+    // Most wire copy has no link or image; parsing it would change nothing.
+    body = URL_ATTRIBUTE.test(html) ? convertHtmlToAbsoluteUrls(html, absoluteUrl(build.site.baseUrl, article.url)) : Promise.resolve(html);
     bodies.set(article, body);
   }
   return body;
 }
+
+/** An attribute that can hold a URL, in HTML as markdown-it writes it. */
+const URL_ATTRIBUTE = /\s(?:href|src|srcset|poster|cite|action|data)=/i;
