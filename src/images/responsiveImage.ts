@@ -50,11 +50,11 @@ export function resolveImagePath(src: string, articleSource: string, contentDir 
 }
 
 /** An article's image, resized; a missing or unreadable file is the article's problem. */
-export async function articleImage(image: { src: string }, article: { source: string }): Promise<ResponsiveImage> {
+export async function articleImage(image: { src: string }, article: { source: string }, contentDir = "content"): Promise<ResponsiveImage> {
   const fail = (message: string) => new ContentError([{ file: article.source, message: `image.src "${image.src}" ${message}`, severity: "error" }]);
   let file: string;
   try {
-    file = resolveImagePath(image.src, article.source);
+    file = resolveImagePath(image.src, article.source, contentDir);
   } catch (error) {
     throw fail(error instanceof Error ? error.message : String(error));
   }
