@@ -13,7 +13,7 @@ try {
   const warnings = problems.length - errors;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const what = content
-    ? `${count(content.all.length, "article")}, ${count(content.people.registered.length, "person", "people")} and ${count(content.topics.registered.length, "topic")}`
+    ? `${count(content.articleFiles, "article")}, ${count(content.people.registered.length, "person", "people")} and ${count(content.topics.registered.length, "topic")}`
     : "content/site.yaml";
   console.log(`${problems.length ? "\n" : ""}Checked ${what} in ${seconds} s: ${count(errors, "error")}, ${count(warnings, "warning")}.`);
   if (errors > 0) process.exitCode = 1;

@@ -38,6 +38,8 @@ export interface Content {
   preview: boolean;
   /** The build's clock, in the bulletin's time zone: what "published" and "the last two days" are measured against. */
   now: DateTime;
+  /** Article files found, valid or not (what `check` says it read). */
+  articleFiles: number;
 }
 
 const toPosix = (p: string) => p.split(sep).join("/");
@@ -80,7 +82,8 @@ export function loadContent(opts: LoadOptions): Content {
   const preview = opts.preview ?? false;
   const all: Article[] = [];
 
-  for (const path of markdownFiles(join(root, "content", "articles"))) {
+  const articleFiles = markdownFiles(join(root, "content", "articles"));
+  for (const path of articleFiles) {
     const file = display(path);
     const parsed = splitFrontmatter(readFileSync(path, "utf8"));
     if (!parsed.ok) {
@@ -126,7 +129,7 @@ export function loadContent(opts: LoadOptions): Content {
   const articles = all
     .filter((a) => preview || (!a.draft && !a.scheduled))
     .sort(newestFirst);
-  return { site, articles, all, people, topics, problems: problems.items, preview, now };
+  return { site, articles, all, people, topics, problems: problems.items, preview, now, articleFiles: articleFiles.length };
 }
 
 export function newestFirst(a: Article, b: Article): number {

@@ -42,19 +42,21 @@ export class Registry {
       { name: tag.slug, field: ["slug"] },
     ];
     for (const { name, field } of names) {
+      const owner = this.byKey.get(nameKey(name));
+      if (owner && owner !== tag && !clashes.some((c) => c.other === owner)) clashes.push({ name, field, other: owner });
+    }
+    const slugOwner = this.bySlug.get(tag.slug);
+    if (slugOwner && !clashes.some((c) => c.other === slugOwner)) clashes.push({ name: tag.slug, field: ["slug"], other: slugOwner });
+    // An entry that clashes is left out whole: half of it answering to some names would
+    // only add confusing follow-on problems to the clash itself.
+    if (clashes.length > 0) return clashes;
+    this.bySlug.set(tag.slug, tag);
+    for (const { name, field } of names) {
       const key = nameKey(name);
       if (!key) continue;
-      const owner = this.byKey.get(key);
-      if (owner && owner !== tag) {
-        if (!clashes.some((c) => c.other === owner)) clashes.push({ name, field, other: owner });
-        continue;
-      }
       this.byKey.set(key, tag);
       if (field[0] !== "slug") this.known.set(key, name);
     }
-    const slugOwner = this.bySlug.get(tag.slug);
-    if (!slugOwner) this.bySlug.set(tag.slug, tag);
-    else if (!clashes.some((c) => c.other === slugOwner)) clashes.push({ name: tag.slug, field: ["slug"], other: slugOwner });
     return clashes;
   }
 

@@ -12,6 +12,8 @@ const text = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).replace(/^\s*\p{M}+/u, "").trim());
 const requiredText = text.pipe(z.string().min(1));
+/** A person's or topic's name: runs of spaces (a line-wrapped YAML value, a double space) are one space. */
+const nameText = requiredText.transform((v) => v.replace(/\s+/g, " "));
 /**
  * An optional field a writer may leave blank (`dateline:` with nothing after it, as the
  * `npm run new` scaffold has it): blank means absent.
@@ -53,8 +55,8 @@ export function articleFrontmatterSchema(timeZone: string, defaultLang: Lang) {
       updated: z.preprocess((v) => (v === null ? undefined : v), date.optional()),
       dateline: optionalText,
       summary: optionalText,
-      people: list(requiredText).default([]),
-      topics: list(requiredText).default([]),
+      people: list(nameText).default([]),
+      topics: list(nameText).default([]),
       author: optionalText,
       image: ImageSchema.optional(),
       corrections: list(z.object({ date, text: requiredText })).default([]),
@@ -94,9 +96,9 @@ export const SCAFFOLD_FIELDS: readonly { field: ArticleField; hint: string }[] =
 const url = z.url({ protocol: /^https?$/, error: "must be a web address (https://…)" });
 
 const registryBase = {
-  name: requiredText,
+  name: nameText,
   slug: optionalText,
-  aliases: list(requiredText).default([]),
+  aliases: list(nameText).default([]),
   nameAr: optionalText,
   description: optionalText,
   sameAs: list(url).default([]),

@@ -40,7 +40,14 @@ export type SiteConfig = z.output<typeof SiteConfigSchema>;
 
 export function readSiteConfig(path: string, displayPath = path): SiteConfig {
   const problems = new ProblemList();
-  const yaml = splitYaml(readFileSync(path, "utf8"));
+  let raw: string;
+  try {
+    raw = readFileSync(path, "utf8");
+  } catch {
+    problems.error(displayPath, undefined, "cannot be read: run the command in the bulletin's folder, the one holding content/site.yaml");
+    throw new ContentError(problems.items);
+  }
+  const yaml = splitYaml(raw);
   if (!yaml.ok) {
     for (const e of yaml.errors) problems.error(displayPath, e.line, e.message);
     throw new ContentError(problems.items);

@@ -1,0 +1,113 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { checkContent } from "../../src/model/checkContent.ts";
+import { formatProblem } from "../../src/model/problems.ts";
+import { copyDesk, runScript, DESK, DESK_NOW } from "../fixtures/writers/deskSite.ts";
+
+/** `npm run check` as a writer runs it, and the mention warnings it adds to the build's checks. */
+
+const ART = "content/articles/2016/07";
+const story = (fm: string, body = "Body.") => `---\ntitle: A story\ndate: 2016-07-20T10:00:00+03:00\n${fm}\n---\n${body}\n`;
+
+/** Every file the reader of a report must be able to open, named once per problem. */
+const BAD = {
+  [`${ART}/2016-07-20-broken-yaml.md`]: story("topics: [Syria, Golan"),
+  [`${ART}/2016-07-20-no-title.md`]: "---\ndate: 2016-07-20T10:00:00+03:00\n---\nBody.\n",
+  [`${ART}/2016-07-20-impossible-date.md`]: "---\ntitle: T\ndate: 2016-02-30T10:00:00+03:00\n---\nBody.\n",
+  [`${ART}/2016-07-20-typo.md`]: story("people: [Vladimir Putn]"),
+  [`${ART}/2016-07-20-unknown-field.md`]: story("datelin: Hama"),
+  [`${ART}/2016-07-20-untagged-mention.md`]: story("people: [Putin]", "First line.\n\nThen aid reached Syria."),
+  "content/articles/elsewhere/talks-in-moscow.md": "---\ntitle: Twin\ndate: 2016-07-15T20:00:00+03:00\n---\nBody.\n",
+  "content/topics/golan-heights.md": "---\nname: Golan Heights\nslug: الجولان\n---\n",
+};
+
+test("check reports every problem of a run as file:LINE: message, with a summary, and exits 1 on errors", async () => {
+  const site = copyDesk(BAD);
+  try {
+    const run = await runScript("check", site.root);
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    const lines = run.stdout.trim().split("\n").filter(Boolean);
+    const summary = lines.pop()!;
+    assert.match(summary, /^Checked 13 articles, 1 person and 2 topics in \d+\.\d s: 6 errors, 2 warnings\.$/);
+    assert.deepEqual(lines.map((l) => l.replace(/: .*/s, "")), [
+      `${ART}/2016-07-20-broken-yaml.md:4`,
+      `${ART}/2016-07-20-impossible-date.md:3`,
+      `${ART}/2016-07-20-no-title.md:1`,
+      `${ART}/2016-07-20-typo.md:4`,
+      `${ART}/2016-07-20-unknown-field.md:4`,
+      `${ART}/2016-07-20-untagged-mention.md:8`,
+      "content/articles/elsewhere/talks-in-moscow.md", // a URL collision has no one line to point at
+      "content/topics/golan.md:3",
+    ]);
+    assert.ok(lines[6]!.includes("content/articles/2016/07/2016-07-15-talks-in-moscow.md"), "a URL collision names both files");
+    assert.ok(lines[7]!.includes("content/topics/golan-heights.md"), "a registry clash names both files");
+    assert.equal(lines.filter((l) => l.includes(": warning: ")).length, 2);
+    assert.equal(run.stderr, "");
+    assert.doesNotMatch(run.stdout, /^\s+at |Error:|node:internal/m, "no stack trace");
+  } finally {
+    site.remove();
+  }
+});
+
+test("check passes a clean bulletin, saying what it read", async () => {
+  const run = await runScript("check", DESK);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(run.stdout.trim(), /^Checked 6 articles, 1 person and 2 topics in \d+\.\d s: no errors, no warnings\.$/);
+});
+
+test("warnings alone are printed but do not fail the check", async () => {
+  const site = copyDesk({ [`${ART}/2016-07-20-unknown-field.md`]: story("datelin: Hama") });
+  try {
+    const run = await runScript("check", site.root);
+    assert.equal(run.code, 0);
+    assert.ok(run.stdout.startsWith(`${ART}/2016-07-20-unknown-field.md:4: warning: unknown field "datelin" is ignored — did you mean "dateline"?\n`), run.stdout);
+  } finally {
+    site.remove();
+  }
+});
+
+test("a broken or missing site.yaml is reported by file and line, without a stack trace", async () => {
+  const site = copyDesk({ "content/site.yaml": "name: Desk\nagency: SANA\nbaseUrl: https://desk.test\ntimeZone: Mars/Olympus\n" });
+  try {
+    const bad = await runScript("check", site.root);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stdout, /^content\/site\.yaml:4: timeZone: is not an IANA time zone such as Asia\/Damascus$/m);
+    site.write("content/site.yaml", "");
+    rmSync(join(site.root, "content", "site.yaml"));
+    const missing = await runScript("check", site.root);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stdout, /^content\/site\.yaml: cannot be read: run the command in the bulletin's folder/m);
+    for (const run of [bad, missing]) assert.doesNotMatch(run.stdout + run.stderr, /^\s+at |node:internal/m);
+  } finally {
+    site.remove();
+  }
+});
+
+/** The mention warnings for one article added to the desk fixture. */
+function mentions(fm: string, body: string): string[] {
+  const site = copyDesk({ [`${ART}/2016-07-20-a-story.md`]: story(fm, body) });
+  try {
+    return checkContent({ root: site.root, now: DESK_NOW }).problems.map(formatProblem).filter((l) => l.includes("mentions"));
+  } finally {
+    site.remove();
+  }
+}
+
+test("a registered person named in the body by an alias, in any case, but not tagged is a warning on that line", () => {
+  assert.deepEqual(mentions("topics: [Syria]", "Talks opened.\n\nLater, president putin spoke. Putin left."), [
+    `${ART}/2016-07-20-a-story.md:8: warning: the story mentions "president putin" (Vladimir Putin), which people: does not list — add "Vladimir Putin" to people: if the story is about them`,
+  ]);
+});
+
+test("a registered topic named in the body, even by its Arabic name or across a line break, is a warning", () => {
+  const lines = mentions("people: [Putin]", "Aid reached the Syrian Arab\nRepublic.\n\nوصلت المساعدات إلى سوريا.");
+  assert.equal(lines.length, 1, lines.join("\n"));
+  assert.match(lines[0]!, /:6: warning: the story mentions "Syrian Arab Republic" \(Syria\), which topics: does not list/);
+});
+
+test("a name inside a longer word, or a person the story already tags, is no mention", () => {
+  assert.deepEqual(mentions("topics: [Syria]", "Putinism and anti-Syrian rhetoric; Syrians."), []);
+  assert.deepEqual(mentions("people: [Putin]\ntopics: [syria]", "Vladimir Putin visited Syria."), []);
+});
