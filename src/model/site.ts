@@ -52,7 +52,7 @@ export function readSiteConfig(path: string, displayPath = path): SiteConfig {
     for (const e of yaml.errors) problems.error(displayPath, e.line, e.message);
     throw new ContentError(problems.items);
   }
-  const result = SiteConfigSchema.safeParse(yaml.file.data);
+  const result = SiteConfigSchema.safeParse(yaml.file.data, { reportInput: true });
   if (!result.success) {
     zodProblems(result.error, displayPath, yaml.file.lineOf, problems);
     throw new ContentError(problems.items);

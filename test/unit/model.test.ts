@@ -1,8 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { articleFrontmatterSchema } from "../../src/model/schema.ts";
-import { formatProblem } from "../../src/model/problems.ts";
-import { loadFixture, article } from "../support/fixtureSite.ts";
+import { join } from "node:path";
+import { formatProblem, ContentError } from "../../src/model/problems.ts";
+import { readSiteConfig } from "../../src/model/site.ts";
+import { loadFixture, makeFixtureSite, article } from "../support/fixtureSite.ts";
 
 const schema = articleFrontmatterSchema("Asia/Damascus", "en");
 const NEW = "content/articles/2016/07/2016-07-16-new-story.md";
@@ -148,4 +150,22 @@ test("two articles with the same URL are an error naming both files", () => {
   const lines = reported({ "content/articles/other/talks-after-midnight.md": article("title: Again\ndate: 2016-07-15T09:00:00+03:00") });
   assert.equal(lines.length, 1);
   assert.match(lines[0]!, /^content\/articles\/(2016\/07\/2016-07-15-|other\/)talks-after-midnight\.md: has the same URL \/2016\/07\/15\/talks-after-midnight\/ as content\/articles\//);
+});
+
+test("site.yaml problems name the setting and its line: a wrong type is not called missing", () => {
+  const site = makeFixtureSite({
+    "content/site.yaml": "name: Test\nagency: SANA\nbaseUrl: https://bulletin.test\narticlesPerPage: twenty\ntimeZone: Asia/Nowhere\n",
+  });
+  try {
+    assert.throws(() => readSiteConfig(join(site.root, "content/site.yaml"), "content/site.yaml"), (error: unknown) => {
+      assert.ok(error instanceof ContentError);
+      assert.deepEqual(error.problems.map(formatProblem), [
+        'content/site.yaml:4: articlesPerPage: must be a number, not string "twenty"',
+        "content/site.yaml:5: timeZone: is not an IANA time zone such as Asia/Damascus",
+      ]);
+      return true;
+    });
+  } finally {
+    site.remove();
+  }
 });
