@@ -21,6 +21,8 @@ console.log(JSON.stringify({
   ms: performance.now() - started,
   phases: phaseTimings(),
   maxRssKiB: process.resourceUsage().maxRSS,
+  // CPU time of this process (not of Pagefind's): steadier than wall time on a busy machine.
+  cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
   errors: errors.slice(0, 5).map(formatProblem),
 }));
 process.exitCode = result.ok ? 0 : 1;

@@ -63,9 +63,30 @@ export function relatedStories(
       }
     }
   }
-  return [...found.values()]
-    .sort((a, b) => b.score - a.score || newestFirst(a.article, b.article))
-    .slice(0, limit);
+  return best(found.values(), limit, byScoreThenNewest);
+}
+
+function byScoreThenNewest(a: RelatedStory, b: RelatedStory): number {
+  // Dates first: newestFirst's own tie-break (comparing URLs) is rarely needed and costly.
+  return b.score - a.score || b.article.date.toMillis() - a.article.date.toMillis() || newestFirst(a.article, b.article);
+}
+
+/**
+ * The first `limit` items in `compare` order, as sorting them all would give, without
+ * sorting them all: an article has hundreds of candidates and shows five (sorting every
+ * candidate list took a fifth of the build at 10,000 articles).
+ */
+function best<T>(items: Iterable<T>, limit: number, compare: (a: T, b: T) => number): T[] {
+  const top: T[] = [];
+  if (limit <= 0) return top;
+  for (const item of items) {
+    if (top.length === limit && compare(item, top[limit - 1]!) >= 0) continue;
+    let i = Math.min(top.length, limit - 1);
+    while (i > 0 && compare(item, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, item);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 /** Where `article` sits in a newest-first list, by binary search; -1 when it is not there. */
