@@ -18,7 +18,7 @@ let model: Awaited<ReturnType<typeof loadSeoModel>>;
 before(async () => {
   model = await loadSeoModel();
 });
-after(() => model.remove());
+after(() => model?.remove());
 
 const abs = (url: string) => `${BASE_URL}${url}`;
 

@@ -10,7 +10,7 @@ let model: Awaited<ReturnType<typeof loadSeoModel>>;
 before(async () => {
   model = await loadSeoModel();
 });
-after(() => model.remove());
+after(() => model?.remove());
 
 /** The page's JSON-LD as a crawler reads it: printed for a `<script>` element, then parsed. */
 async function graphAt(url: string, lang: Lang = "en", title = "Page title"): Promise<JsonLdNode[]> {

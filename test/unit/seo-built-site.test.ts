@@ -4,7 +4,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import {
-  buildSeoFixture, graphOf, xmlProblems, xpath, xcount, type SeoFixture,
+  buildSeoFixture, graphOf, sitemapSchemaProblems, xmlProblems, xpath, xcount, type SeoFixture,
   BASE_URL, HOSTILE_AGENCY, HOSTILE_PERSON, HOSTILE_TITLE, URLS,
 } from "./seoFixtureSite.ts";
 import { checkJsonFeed } from "./feedsJsonFeedSpec.ts";
@@ -17,7 +17,7 @@ let site: SeoFixture;
 before(async () => {
   site = await buildSeoFixture();
 });
-after(() => site.remove());
+after(() => site?.remove());
 
 const HTML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 const decode = (s: string) =>
@@ -123,6 +123,8 @@ test("the news sitemap holds the two days before the build in both languages, an
   const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.slice(BASE_URL.length));
   assert.deepEqual(locs, [URLS.arabic, URLS.hostile, URLS.corrected]);
   assert.equal(xpath(xml, `//*[local-name()='url'][1]//*[local-name()='language']`), "ar");
+  assert.equal(sitemapSchemaProblems(xml), "");
+  assert.equal(sitemapSchemaProblems(site.read("sitemap.xml")), "");
   const robots = site.read("robots.txt");
   assert.match(robots, /^Sitemap: https:\/\/news\.example\.test\/sitemap\.xml$/m);
   assert.match(robots, /^Sitemap: https:\/\/news\.example\.test\/news-sitemap\.xml$/m);

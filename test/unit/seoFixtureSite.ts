@@ -198,3 +198,12 @@ export function xpath(xml: string, expression: string): string {
 export function xcount(xml: string, expression: string): number {
   return Number(xpath(xml, `count(${expression})`));
 }
+
+const SITEMAP_SCHEMA = join(PROJECT_ROOT, "test", "unit", "sitemaps-schemas", "sitemap.xsd");
+
+/** xmllint's complaints when `xml` is checked against the sitemap schema (with Google News); empty when valid. */
+export function sitemapSchemaProblems(xml: string): string {
+  const run = spawnSync("xmllint", ["--noout", "--schema", SITEMAP_SCHEMA, "-"], { input: xml, encoding: "utf8" });
+  if (run.error) throw new Error(`xmllint is needed for these tests (Debian: libxml2-utils): ${run.error.message}`);
+  return run.status === 0 ? "" : run.stderr || `xmllint exited ${run.status}`;
+}

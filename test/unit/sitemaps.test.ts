@@ -6,7 +6,7 @@ import {
   newsArticles, renderNewsSitemap, renderSitemap, robotsTxt, sitemapDocuments, sitemapEntries,
   NEWS_MAX_ARTICLES, NEWS_NS, SITEMAP_NS,
 } from "../../src/seo/sitemap.ts";
-import { loadSeoModel, xmlProblems, xpath, xcount, BASE_URL, HOSTILE_TITLE, NOW, URLS } from "./seoFixtureSite.ts";
+import { loadSeoModel, sitemapSchemaProblems, xmlProblems, xpath, xcount, BASE_URL, HOSTILE_TITLE, NOW, URLS } from "./seoFixtureSite.ts";
 
 const ZONE = "Asia/Damascus";
 
@@ -49,6 +49,7 @@ test(`the news sitemap stops at the ${NEWS_MAX_ARTICLES.toLocaleString("en")} ne
   assert.equal(chosen.at(-1)!.slug, "story-999");
   const xml = renderNewsSitemap(chosen, BASE_URL, () => "Test Bulletin");
   assert.equal(xmlProblems(xml), "");
+  assert.equal(sitemapSchemaProblems(xml), "");
   assert.equal(xcount(xml, `/*/*[local-name()='url']`), NEWS_MAX_ARTICLES);
 });
 
@@ -65,6 +66,16 @@ test("each news entry has the location, publication name and language, publicati
   assert.equal(xpath(xml, `${news}/*[local-name()='publication']/*[local-name()='language']`), "ar");
   assert.equal(xpath(xml, `${news}/*[local-name()='publication_date']`), "2026-11-29T09:00:00+03:00");
   assert.equal(xpath(xml, `${news}/*[local-name()='title']`), HOSTILE_TITLE);
+  assert.equal(sitemapSchemaProblems(xml), "");
+});
+
+test("the schema the sitemaps are checked against rejects a news entry without its title or its offset", () => {
+  const a = article(1, DateTime.fromISO("2026-11-29T09:00:00+03:00", { setZone: true }));
+  const xml = renderNewsSitemap([a], BASE_URL, () => "Bulletin");
+  assert.equal(sitemapSchemaProblems(xml), "");
+  assert.notEqual(sitemapSchemaProblems(xml.replace(/<news:title>[^<]*<\/news:title>/, "")), "");
+  assert.notEqual(sitemapSchemaProblems(xml.replace("09:00:00+03:00", "09:00:00")), "");
+  assert.notEqual(sitemapSchemaProblems(xml.replace(/<news:language>en</, "<news:language>English<")), "");
 });
 
 test("with nothing recent the news sitemap is still a well-formed, empty urlset", () => {
@@ -77,7 +88,7 @@ let model: Awaited<ReturnType<typeof loadSeoModel>>;
 before(async () => {
   model = await loadSeoModel();
 });
-after(() => model.remove());
+after(() => model?.remove());
 
 test("the sitemap lists every public page of both editions once, paginated ones included, and no draft or scheduled article", () => {
   const urls = sitemapEntries(model.build).map((e) => e.url.slice(BASE_URL.length));
@@ -104,6 +115,7 @@ test("lastmod is when a page last changed for a reader, with the bulletin's offs
   assert.equal(iso("/corrections/"), "2026-11-29T08:30:00+03:00");
   const xml = renderSitemap(sitemapDocuments(sitemapEntries(model.build), BASE_URL)[0]!);
   assert.equal(xmlProblems(xml), "");
+  assert.equal(sitemapSchemaProblems(xml), "");
   const lastmods = xpath(xml, `count(//*[local-name()='lastmod'][not(contains(., '+03:00'))])`);
   assert.equal(lastmods, "0");
 });
@@ -114,6 +126,7 @@ test("a bulletin past the protocol's limit gets a sitemap index of numbered site
   assert.deepEqual(docs.map((d) => d.url), ["/sitemap.xml", "/sitemaps/1.xml", "/sitemaps/2.xml", "/sitemaps/3.xml"]);
   const index = renderSitemap(docs[0]!);
   assert.equal(xmlProblems(index), "");
+  assert.equal(sitemapSchemaProblems(index), "");
   assert.equal(xpath(index, "local-name(/*)"), "sitemapindex");
   assert.equal(xpath(index, "namespace-uri(/*)"), SITEMAP_NS);
   assert.equal(xpath(index, `/*/*[1]/*[local-name()='loc']`), `${BASE_URL}/sitemaps/1.xml`);
