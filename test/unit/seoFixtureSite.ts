@@ -4,7 +4,6 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { spawnSync } from "node:child_process";
 import { DateTime } from "luxon";
-import sharp from "sharp";
 import { runBuild } from "../../src/build/runBuild.ts";
 import { loadContent } from "../../src/model/loadContent.ts";
 import { SiteBuild } from "../../src/build/SiteBuild.ts";
@@ -99,13 +98,17 @@ export interface SeoFixture {
   remove(): void;
 }
 
+/** A 64 × 36 grey JPEG: the smallest real photo the image pipeline resizes. */
+const PHOTO_JPEG =
+  "/9j/2wBDAA0JCgsKCA0LCgsODg0PEyAVExISEyccHhcgLikxMC4pLSwzOko+MzZGNywtQFdBRkxOUlNSMj5aYVpQYEpRUk//2wBDAQ4ODhMREyYVFSZPNS01T09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT0//wAARCAAkAEADASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAP/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFAEBAAAAAAAAAAAAAAAAAAAAAP/EABQRAQAAAAAAAAAAAAAAAAAAAAD/2gAMAwEAAhEDEQA/AIgAAAAAAAAAAAAAAAAAAAAAAA//2Q==";
+
 async function writeContent(root: string, opts: { image: boolean }): Promise<void> {
   for (const [path, text] of Object.entries(FILES)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), `${opts.image ? text : text.replace(`${IMAGE_LINE}\n`, "")}\n`);
   }
   if (!opts.image) return;
-  await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#777777" } }).jpeg().toFile(join(root, "content/articles/2026/11/photo.jpg"));
+  writeFileSync(join(root, "content/articles/2026/11/photo.jpg"), Buffer.from(PHOTO_JPEG, "base64"));
   // Eleventy's config names its input and assets relative to the working folder.
   for (const code of ["src", "layouts"]) symlinkSync(join(PROJECT_ROOT, code), join(root, code));
 }
