@@ -141,7 +141,13 @@ function toArticle(
   extra: Pick<Article, "source" | "slug" | "body" | "bodyLine" | "people" | "topics" | "scheduled">,
 ): Article {
   return {
-    ...extra,
+    source: extra.source,
+    slug: extra.slug,
+    body: extra.body,
+    bodyLine: extra.bodyLine,
+    people: extra.people,
+    topics: extra.topics,
+    scheduled: extra.scheduled,
     title: fm.title,
     date: fm.date,
     updated: fm.updated,
@@ -149,7 +155,7 @@ function toArticle(
     summary: fm.summary,
     author: fm.author,
     image: fm.image,
-    corrections: [...fm.corrections].sort((a, b) => a.date.toMillis() - b.date.toMillis()),
+    corrections: fm.corrections.length > 1 ? [...fm.corrections].sort((a, b) => a.date.toMillis() - b.date.toMillis()) : fm.corrections,
     draft: fm.draft,
     lang: fm.lang,
     translation: fm.translation,
