@@ -1,4 +1,4 @@
-import { isoWithOffset } from "../text/dates.ts";
+import { isoOnce } from "./isoOnce.ts";
 import { el, renderXml } from "./xml.ts";
 import type { Feed } from "./feedModel.ts";
 
@@ -12,7 +12,7 @@ export function renderAtom(feed: Feed): string {
       el("link", { rel: "alternate", type: "text/html", href: feed.pageUrl }),
       feed.jsonUrl ? el("link", { rel: "alternate", type: "application/feed+json", href: feed.jsonUrl }) : undefined,
       el("id", {}, feed.id),
-      el("updated", {}, isoWithOffset(feed.updated)),
+      el("updated", {}, isoOnce(feed.updated)),
       el("author", {}, el("name", {}, feed.author.name), el("uri", {}, feed.author.url)),
       el("generator", {}, "Bulletin"),
       el("icon", {}, feed.iconUrl),
@@ -22,8 +22,8 @@ export function renderAtom(feed: Feed): string {
           el("title", { type: "text" }, item.title),
           el("link", { rel: "alternate", type: "text/html", href: item.url }),
           el("id", {}, item.id),
-          el("published", {}, isoWithOffset(item.published)),
-          el("updated", {}, isoWithOffset(item.updated)),
+          el("published", {}, isoOnce(item.published)),
+          el("updated", {}, isoOnce(item.updated)),
           el("author", {}, el("name", {}, item.author)),
           item.categories.map((c) => el("category", { term: c.term, scheme: c.scheme })),
           item.imageUrl ? el("link", { rel: "enclosure", type: "image/jpeg", href: item.imageUrl }) : undefined,

@@ -1,4 +1,4 @@
-import { isoWithOffset } from "../text/dates.ts";
+import { isoOnce } from "./isoOnce.ts";
 import { jsonForScript } from "../text/escape.ts";
 import type { Feed } from "./feedModel.ts";
 
@@ -46,8 +46,8 @@ export function jsonFeedDocument(feed: Feed): JsonFeedDocument {
       content_html: item.contentHtml,
       summary: item.summary,
       image: item.imageUrl,
-      date_published: isoWithOffset(item.published),
-      date_modified: isoWithOffset(item.updated),
+      date_published: isoOnce(item.published),
+      date_modified: isoOnce(item.updated),
       authors: [{ name: item.author }],
       tags: item.categories.map((c) => c.term),
       language: item.lang,

@@ -2,7 +2,7 @@ import type { DateTime } from "luxon";
 import type { SiteBuild } from "../build/SiteBuild.ts";
 import type { Article } from "../model/types.ts";
 import { absoluteUrl } from "../urls.ts";
-import { isoWithOffset } from "../text/dates.ts";
+import { isoOnce } from "../feeds/isoOnce.ts";
 import { el, renderXml } from "../feeds/xml.ts";
 import { lastModified, newestModification } from "./lastModified.ts";
 import { pageSubjects, type PageSubject } from "./pageSubjects.ts";
@@ -82,10 +82,10 @@ export function sitemapDocuments(entries: SitemapEntry[], baseUrl: string, max =
 export function renderSitemap(doc: SitemapDocument): string {
   if (doc.kind === "index") {
     return renderXml(el("sitemapindex", { xmlns: SITEMAP_NS },
-      doc.files.map((f) => el("sitemap", {}, el("loc", {}, f.url), f.lastmod ? el("lastmod", {}, isoWithOffset(f.lastmod)) : undefined))));
+      doc.files.map((f) => el("sitemap", {}, el("loc", {}, f.url), f.lastmod ? el("lastmod", {}, isoOnce(f.lastmod)) : undefined))));
   }
   return renderXml(el("urlset", { xmlns: SITEMAP_NS },
-    doc.entries.map((e) => el("url", {}, el("loc", {}, e.url), e.lastmod ? el("lastmod", {}, isoWithOffset(e.lastmod)) : undefined))));
+    doc.entries.map((e) => el("url", {}, el("loc", {}, e.url), e.lastmod ? el("lastmod", {}, isoOnce(e.lastmod)) : undefined))));
 }
 
 /**
@@ -111,7 +111,7 @@ export function renderNewsSitemap(articles: readonly Article[], baseUrl: string,
         el("loc", {}, absoluteUrl(baseUrl, a.url)),
         el("news:news", {},
           el("news:publication", {}, el("news:name", {}, publicationName(a)), el("news:language", {}, a.lang)),
-          el("news:publication_date", {}, isoWithOffset(a.date)),
+          el("news:publication_date", {}, isoOnce(a.date)),
           el("news:title", {}, a.title),
         ),
       )),
