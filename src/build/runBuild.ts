@@ -6,7 +6,7 @@ import Eleventy from "@11ty/eleventy";
 import { prepareBuild, buildOptionsFromEnv } from "./currentBuild.ts";
 import { formatProblem, type Problem } from "../model/problems.ts";
 import { timed, timedAsync } from "./phases.ts";
-import { indexSite } from "../search/indexSite.ts";
+import { SearchIndexer, setActiveSearchIndexer } from "../search/searchIndexer.ts";
 import type { LoadOptions } from "../model/loadContent.ts";
 
 export interface BuildResult {
@@ -39,9 +39,19 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResult> {
       configPath: join(PROJECT_DIR, ".eleventy.js"),
       quietMode: true,
     });
-    const results = (await timedAsync("eleventy render and write", () => eleventy.write())) as unknown;
-    const pages = countWritten(results);
-    await timedAsync("search index", () => indexSite(staging));
+    // Pagefind indexes each article as it is rendered (src/eleventy/config.ts hands pages over),
+    // in its own process: the second core works while this one renders.
+    const search = await SearchIndexer.open(staging);
+    setActiveSearchIndexer(search);
+    let pages: number;
+    try {
+      const results = (await timedAsync("eleventy render and write", () => eleventy.write())) as unknown;
+      pages = countWritten(results);
+      await timedAsync("search index", () => search.write());
+    } finally {
+      setActiveSearchIndexer(undefined);
+      await search.close();
+    }
     timed("swap in", () => swapIn(staging, opts.output));
     return { ok: true, problems: prepared.problems, pages };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { jsxToHtml } from "./jsxToHtml.ts";
 import { currentBuild } from "../build/currentBuild.ts";
 import { setImageOutputRoot } from "../images/responsiveImage.ts";
+import { activeSearchIndexer } from "../search/searchIndexer.ts";
 
 // Eleventy's config API is untyped JavaScript; this is the part we use.
 interface EleventyConfig {
@@ -13,6 +14,7 @@ interface EleventyConfig {
   setServerOptions(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
   on(event: "eleventy.before", handler: (arg: { directories: { output: string } }) => void): void;
+  addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string): void;
 }
 
 interface RenderThis {
@@ -45,6 +47,11 @@ export default function configure(eleventyConfig: EleventyConfig) {
   // Article images are resized while pages render, into whichever folder this run writes.
   eleventyConfig.on("eleventy.before", ({ directories }) => setImageOutputRoot(directories.output));
   eleventyConfig.setServerOptions({ showAllHosts: false, domDiff: false });
+  // `npm run build` hands each article to Pagefind as soon as it is rendered (src/search/searchIndexer.ts).
+  eleventyConfig.addTransform("search-index", function (content) {
+    if (typeof content === "string" && this.page.outputPath) activeSearchIndexer()?.add(this.page.outputPath, content);
+    return content;
+  });
 
   return {
     dir: { input: "src/pages" },
