@@ -234,7 +234,7 @@ function checkTranslations(articles: Article[], problems: ProblemList): void {
     for (const a of group) {
       if (langs.has(a.lang)) {
         const first = group.find((g) => g.lang === a.lang && g !== a)!;
-        problems.error(a.source, undefined, `translation "${key}" already has a ${a.lang} article: ${first.source}`);
+        problems.error(a.source, undefined, `translation "${key}" already has an article in "${a.lang}": ${first.source}`);
       }
       langs.add(a.lang);
     }

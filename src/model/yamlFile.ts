@@ -108,7 +108,7 @@ function parseWithPositions(text: string, firstLine: number): Parsed<YamlData> {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      errors: doc.errors.map((e) => ({ line: fileLine(e.pos[0]), message: `invalid YAML: ${firstMessageLine(e.message)}` })),
+      errors: doc.errors.map((e) => ({ line: fileLine(e.pos[0]), message: `invalid YAML: ${firstMessageLine(e.message)}${hint(e.message)}` })),
     };
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
@@ -139,6 +139,13 @@ function countLines(text: string, end: number): number {
 
 function fail(line: number, message: string): { ok: false; errors: LineError[] } {
   return { ok: false, errors: [{ line, message }] };
+}
+
+/** The usual cause of YAML's most puzzling message, in a writer's words. */
+function hint(message: string): string {
+  return /nested mappings|compact mappings/i.test(message)
+    ? ' — a value with ": " in it must be in quotes, e.g. title: "Putin: talks were useful"'
+    : "";
 }
 
 function firstMessageLine(message: string): string {
