@@ -7,7 +7,7 @@ import { formatProblem } from "../src/model/problems.ts";
 
 const started = performance.now();
 try {
-  const { content, problems } = checkContent({ root: process.cwd() });
+  const { content, problems } = await checkContent({ root: process.cwd() });
   for (const p of problems) console.log(formatProblem(p));
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;

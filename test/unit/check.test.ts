@@ -86,28 +86,47 @@ test("a broken or missing site.yaml is reported by file and line, without a stac
 });
 
 /** The mention warnings for one article added to the desk fixture. */
-function mentions(fm: string, body: string): string[] {
+async function mentions(fm: string, body: string): Promise<string[]> {
   const site = copyDesk({ [`${ART}/2016-07-20-a-story.md`]: story(fm, body) });
   try {
-    return checkContent({ root: site.root, now: DESK_NOW }).problems.map(formatProblem).filter((l) => l.includes("mentions"));
+    return (await checkContent({ root: site.root, now: DESK_NOW })).problems.map(formatProblem).filter((l) => l.includes("mentions"));
   } finally {
     site.remove();
   }
 }
 
-test("a registered person named in the body by an alias, in any case, but not tagged is a warning on that line", () => {
-  assert.deepEqual(mentions("topics: [Syria]", "Talks opened.\n\nLater, president putin spoke. Putin left."), [
+test("a registered person named in the body by an alias, in any case, but not tagged is a warning on that line", async () => {
+  assert.deepEqual(await mentions("topics: [Syria]", "Talks opened.\n\nLater, president putin spoke. Putin left."), [
     `${ART}/2016-07-20-a-story.md:8: warning: the story mentions "president putin" (Vladimir Putin), which people: does not list — add "Vladimir Putin" to people: if the story is about them`,
   ]);
 });
 
-test("a registered topic named in the body, even by its Arabic name or across a line break, is a warning", () => {
-  const lines = mentions("people: [Putin]", "Aid reached the Syrian Arab\nRepublic.\n\nوصلت المساعدات إلى سوريا.");
+test("a registered topic named in the body, even by its Arabic name or across a line break, is a warning", async () => {
+  const lines = await mentions("people: [Putin]", "Aid reached the Syrian Arab\nRepublic.\n\nوصلت المساعدات إلى سوريا.");
   assert.equal(lines.length, 1, lines.join("\n"));
   assert.match(lines[0]!, /:6: warning: the story mentions "Syrian Arab Republic" \(Syria\), which topics: does not list/);
 });
 
-test("a name inside a longer word, or a person the story already tags, is no mention", () => {
-  assert.deepEqual(mentions("topics: [Syria]", "Putinism and anti-Syrian rhetoric; Syrians."), []);
-  assert.deepEqual(mentions("people: [Putin]\ntopics: [syria]", "Vladimir Putin visited Syria."), []);
+test("a name inside a longer word, or a person the story already tags, is no mention", async () => {
+  assert.deepEqual(await mentions("topics: [Syria]", "Putinism and anti-Syrian rhetoric; Syrians."), []);
+  assert.deepEqual(await mentions("people: [Putin]\ntopics: [syria]", "Vladimir Putin visited Syria."), []);
+});
+
+test("check finds an image the build could not find, on the line of its src", async () => {
+  const site = copyDesk({
+    [`${ART}/2016-07-20-pictured.md`]: story("image:\n  alt: The talks\n  src: talks.jpg"),
+    [`${ART}/2016-07-20-from-the-web.md`]: story("image: { src: \"https://example.com/a.jpg\", alt: A }"),
+  });
+  try {
+    const lines = (await checkContent({ root: site.root, now: DESK_NOW })).problems.map(formatProblem);
+    assert.deepEqual(lines, [
+      `${ART}/2016-07-20-from-the-web.md:4: image.src "https://example.com/a.jpg" must be a file in content/, not a web address`,
+      `${ART}/2016-07-20-pictured.md:6: image.src "talks.jpg" is not a file (looked for ${ART}/talks.jpg)`,
+    ]);
+    site.write(`${ART}/talks.jpg`, "not really a picture, but a file");
+    site.write(`${ART}/2016-07-20-from-the-web.md`, story(""));
+    assert.deepEqual((await checkContent({ root: site.root, now: DESK_NOW })).problems, []);
+  } finally {
+    site.remove();
+  }
 });
