@@ -13,6 +13,8 @@ export type ParsedDate = { ok: true; value: DateTime } | { ok: false; reason: st
  */
 export function parseDate(text: string, timeZone: string): ParsedDate {
   const trimmed = text.trim();
+  const plain = parsePlainIso(trimmed, timeZone);
+  if (plain) return { ok: true, value: plain };
   let dt = DateTime.fromISO(trimmed, { zone: timeZone, setZone: true });
   if (!dt.isValid && /^\d{4}-\d{2}-\d{2} \d/.test(trimmed)) {
     dt = DateTime.fromSQL(trimmed, { zone: timeZone, setZone: true });
@@ -22,6 +24,29 @@ export function parseDate(text: string, timeZone: string): ParsedDate {
     return { ok: false, reason: /unparsable|can.t be parsed|could not be parsed/i.test(why) ? "is not an ISO 8601 date such as 2016-07-15T14:20:00+03:00" : `is not a real date (${why})` };
   }
   return { ok: true, value: dt.setZone(timeZone) };
+}
+
+/** The form writers and `npm run new` write, with an offset (or Z) and whole seconds. */
+const PLAIN_ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * `2016-07-15T14:20:00+03:00` read directly: the instant, then luxon expresses it in the
+ * bulletin's zone, exactly as the general path does. Luxon's ISO parser took a third of
+ * loading time at 10,000 articles. Anything unusual (no offset, fractions of a second, a
+ * day that does not exist) goes the general way, which also words the errors.
+ */
+function parsePlainIso(text: string, timeZone: string): DateTime | undefined {
+  const m = PLAIN_ISO.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? "0"].map(Number) as [number, number, number, number, number, number];
+  const offsetHours = Number(m[8] ?? 0);
+  const offsetMinutes = Number(m[9] ?? 0);
+  if (year < 1000 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined;
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (new Date(wall).getUTCDate() !== day) return undefined;
+  const offset = (m[7] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
+  const dt = DateTime.fromMillis(wall - offset * 60_000, { zone: timeZone });
+  return dt.isValid ? dt : undefined;
 }
 
 /** `2016-07-15T00:30:00+03:00`: the form for `<time datetime>`, feeds and structured data. */
