@@ -14,7 +14,7 @@ interface EleventyConfig {
   setServerOptions(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
   on(event: "eleventy.before", handler: (arg: { directories: { output: string } }) => void): void;
-  addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string): void;
+  addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string | Promise<string>): void;
 }
 
 interface RenderThis {
@@ -49,8 +49,8 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.setServerOptions({ showAllHosts: false, domDiff: false });
   // `npm run build` hands each article to Pagefind as soon as it is rendered (src/search/searchIndexer.ts).
   eleventyConfig.addTransform("search-index", function (content) {
-    if (typeof content === "string" && this.page.outputPath) activeSearchIndexer()?.add(this.page.outputPath, content);
-    return content;
+    const behind = typeof content === "string" && this.page.outputPath ? activeSearchIndexer()?.add(this.page.outputPath, content) : undefined;
+    return behind ? behind.then(() => content) : content;
   });
 
   return {

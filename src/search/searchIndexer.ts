@@ -13,6 +13,8 @@ type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>
  */
 export class SearchIndexer {
   private readonly pending: Promise<{ errors: string[] }>[] = [];
+  /** Pages sent and not yet indexed, oldest first; see `add`. */
+  private readonly inFlight: Promise<unknown>[] = [];
 
   private constructor(private readonly index: PagefindIndex, private readonly outputDir: string) {}
 
@@ -22,11 +24,20 @@ export class SearchIndexer {
     return new SearchIndexer(created.index, outputDir);
   }
 
-  /** A rendered page, written at `outputPath`; pages without `data-pagefind-body` are not searchable. */
-  add(outputPath: string, html: string): void {
-    if (!html.includes("data-pagefind-body")) return;
+  /**
+   * A rendered page, written at `outputPath`; pages without `data-pagefind-body` are not
+   * searchable. Returns a Promise when Pagefind has fallen behind, for the caller to wait
+   * on: unbounded, the pages queued for it held gigabytes at 10,000 articles.
+   */
+  add(outputPath: string, html: string): Promise<unknown> | undefined {
+    const content = searchablePart(html);
+    if (!content) return undefined;
     const sourcePath = relative(this.outputDir, outputPath).split(sep).join("/");
-    this.pending.push(this.index.addHTMLFile({ sourcePath, content: html }));
+    const added = this.index.addHTMLFile({ sourcePath, content });
+    this.pending.push(added);
+    this.inFlight.push(added);
+    if (this.inFlight.length < MAX_IN_FLIGHT) return undefined;
+    return this.inFlight.shift();
   }
 
   /** Waits for every page, then writes the index into `<outputDir>/pagefind/`. */
@@ -42,6 +53,38 @@ export class SearchIndexer {
   async close(): Promise<void> {
     await pagefind.close();
   }
+}
+
+const MAX_IN_FLIGHT = 200;
+
+/**
+ * What Pagefind reads of a page: `<html lang>` (the index's language) and the element
+ * marked `data-pagefind-body` (text, title from its h1, filters, sort keys all sit inside
+ * it). Sending only that halves what goes down the pipe to Pagefind. Undefined for a page
+ * without it; the whole page when its end cannot be found.
+ */
+export function searchablePart(html: string): string | undefined {
+  const marker = html.indexOf("data-pagefind-body");
+  if (marker === -1) return undefined;
+  const start = html.lastIndexOf("<", marker);
+  const htmlTag = /<html\b[^>]*>/i.exec(html);
+  const tag = /^<([a-z][a-z0-9-]*)/i.exec(html.slice(start))?.[1]?.toLowerCase();
+  if (!htmlTag || !tag) return html;
+  const end = closingTagEnd(html, start, tag);
+  if (end === -1) return html;
+  return `<!doctype html>\n${htmlTag[0]}<body>${html.slice(start, end)}</body></html>`;
+}
+
+/** The index just past the tag that closes the `tag` element opened at `start`, counting nested ones. */
+function closingTagEnd(html: string, start: number, tag: string): number {
+  const re = new RegExp(`<(/?)${tag}\\b[^>]*>`, "gi");
+  re.lastIndex = start;
+  let depth = 0;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return re.lastIndex;
+  }
+  return -1;
 }
 
 let active: SearchIndexer | undefined;
