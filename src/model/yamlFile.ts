@@ -1,5 +1,7 @@
+import { createRequire } from "node:module";
 import { load as loadYaml, CORE_SCHEMA } from "js-yaml";
-import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import type * as Yaml from "yaml";
+import type { Document } from "yaml";
 
 /**
  * YAML as writers type it: frontmatter at the top of a Markdown file, or a whole settings
@@ -89,12 +91,18 @@ function parseYaml(text: string, firstLine: number): Parsed<YamlData> {
   };
 }
 
+// `yaml` is loaded on first use: most runs never need it, and it takes 0.1 s to load.
+const require = createRequire(import.meta.url);
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlModule ??= require("yaml") as typeof Yaml);
+
 interface Positions {
   doc: Document;
   fileLine(offset: number): number;
 }
 
 function positionsOf(text: string, firstLine: number): Positions {
+  const { LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   // prettyErrors off: it appends "at line N" counted from the block, not the file; the caller gives the file line.
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, schema: "core" });
@@ -126,7 +134,7 @@ function lineOfPath({ doc, fileLine }: Positions, path: readonly PropertyKey[], 
   const keys = path.filter((k): k is string | number => typeof k !== "symbol");
   for (let depth = keys.length; depth > 0; depth--) {
     const node = doc.getIn(keys.slice(0, depth), true);
-    if (isNode(node) && node.range) return fileLine(node.range[0]);
+    if (yaml().isNode(node) && node.range) return fileLine(node.range[0]);
   }
   return Math.max(1, fallback - 1);
 }
