@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, sep } from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { test, expect } from "../support/e2e.ts";
@@ -79,7 +79,8 @@ async function crawl(request: APIRequestContext, parser: Page, origin: string, b
   const anchorsOf = new Map<string, string[]>();
   const strayMarks: string[] = [];
   const pages = htmlPages();
-  const queue = ["/", ...pages];
+  // robots.txt is linked from nowhere but names the sitemaps crawlers start from.
+  const queue = ["/", ...pages, ...(existsSync(join(SITE, "robots.txt")) ? ["/robots.txt"] : [])];
   const broken: string[] = [];
 
   /** A same-site path for a link, or undefined for an external one. */
