@@ -62,6 +62,16 @@ const invalid: { name: string; frontmatter: string; expected: string }[] = [
     expected: `${NEW}:5: image.alt: is required`,
   },
   {
+    name: "a correction dated before the article",
+    frontmatter: "title: Talks\ndate: 2016-07-16T10:00:00+03:00\ncorrections:\n  - text: Fixed a name\n    date: 2016-07-15T10:00:00+03:00",
+    expected: `${NEW}:6: corrections.0.date: a correction cannot be dated before the article`,
+  },
+  {
+    name: "a language the bulletin has no edition for",
+    frontmatter: "title: Talks\ndate: 2016-07-16T10:00:00+03:00\nlang: fr",
+    expected: `${NEW}:4: lang: must be one of en, ar`,
+  },
+  {
     name: "a misspelt registered name",
     frontmatter: "title: Talks\ndate: 2016-07-16T10:00:00+03:00\npeople:\n  - Vladimir Putn",
     expected: `${NEW}:5: people: "Vladimir Putn" — did you mean "Vladimir Putin"?`,
