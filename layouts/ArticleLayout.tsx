@@ -16,7 +16,7 @@ export function ArticleLayout({ ctx, article }: { ctx: PageContext; article: Art
   const translations = build.bulletin.translationsOf(article);
   const kicker = article.topics[0];
   return (
-    <BasePage ctx={ctx} title={article.title} description={build.summary(article)} alternates={translations.map((t) => ({ lang: t.lang, url: t.url }))}>
+    <BasePage ctx={ctx} title={article.title} description={build.summary(article)}>
       <div class="article-page">
         {/* Search indexes the article alone (headline, standfirst, body), filters by its people and topics, sorts by date. */}
         <article class="article" data-pagefind-body="" data-pagefind-sort={`date:${article.date.toUTC().toISO({ suppressMilliseconds: true })}`}>

@@ -4,22 +4,23 @@ import { SiteFooter } from "./components/SiteFooter.tsx";
 import { HeadMeta } from "./components/HeadMeta.tsx";
 import { StructuredData } from "./components/StructuredData.tsx";
 import { absoluteUrl } from "../src/urls.ts";
+import { alternatesOf } from "../src/seo/alternates.ts";
+import { subjectAt } from "../src/seo/pageSubjects.ts";
 
 export interface BasePageProps {
   ctx: PageContext;
   /** The page's own title; the bulletin's name is appended. */
   title: string;
   description: string;
-  /** The same page in other languages, for `hreflang` alternates. */
-  alternates?: { lang: string; url: string }[];
   /** Extra elements for `<head>` (feeds, structured data). */
   head?: unknown;
   children?: unknown;
 }
 
 /** The document every page shares; it always sets `<html lang dir>` from the edition. */
-export function BasePage({ ctx, title, description, alternates = [], head, children }: BasePageProps) {
+export function BasePage({ ctx, title, description, head, children }: BasePageProps) {
   const { edition, build } = ctx;
+  const alternates = alternatesOf(build, subjectAt(build, ctx.url));
   const siteName = edition.name;
   const fullTitle = title === siteName ? title : `${title} | ${siteName}`;
   return (
@@ -32,11 +33,7 @@ export function BasePage({ ctx, title, description, alternates = [], head, child
           <title>{fullTitle}</title>
           <meta name="description" content={description} />
           <link rel="canonical" href={absoluteUrl(build.site.baseUrl, ctx.url)} />
-          {alternates.length > 0
-            ? [{ lang: edition.lang, url: ctx.url }, ...alternates].map((a) => (
-                <link rel="alternate" hreflang={a.lang} href={absoluteUrl(build.site.baseUrl, a.url)} />
-              ))
-            : ""}
+          {alternates.map((a) => <link rel="alternate" hreflang={a.lang} href={absoluteUrl(build.site.baseUrl, a.url)} />)}
           <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/assets/site.css" />
           <HeadMeta ctx={ctx} title={title} description={description} />

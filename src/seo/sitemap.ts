@@ -6,9 +6,11 @@ import { isoOnce } from "../feeds/isoOnce.ts";
 import { el, renderXml } from "../feeds/xml.ts";
 import { lastModified, newestModification } from "./lastModified.ts";
 import { pageSubjects, type PageSubject } from "./pageSubjects.ts";
+import { alternatesOf, type Alternate } from "./alternates.ts";
 
 export const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 export const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+export const XHTML_NS = "http://www.w3.org/1999/xhtml";
 /** The sitemap protocol's limit per file; above it /sitemap.xml becomes an index of numbered files. */
 export const SITEMAP_MAX_URLS = 50_000;
 /** Google News: articles of the last two days, at most 1,000 per news sitemap. */
@@ -19,6 +21,8 @@ export interface SitemapEntry {
   /** Absolute. */
   url: string;
   lastmod?: DateTime;
+  /** The page in every language it exists in (this one included), absolute URLs. */
+  alternates?: Alternate[];
 }
 
 /** One file to write: a list of pages, or (for very large bulletins) an index of such lists. */
@@ -55,7 +59,10 @@ export function sitemapEntries(build: SiteBuild): SitemapEntry[] {
       case "corrections": return correctedAt.get(s.edition.lang);
     }
   };
-  return pageSubjects(build).map((s) => ({ url: absoluteUrl(base, s.url), lastmod: lastmodOf(s) }));
+  return pageSubjects(build).map((s) => {
+    const alternates = alternatesOf(build, s).map((a) => ({ lang: a.lang, url: absoluteUrl(base, a.url) }));
+    return { url: absoluteUrl(base, s.url), lastmod: lastmodOf(s), ...(alternates.length ? { alternates } : {}) };
+  });
 }
 
 function latestOf(dates: (DateTime | undefined)[]): DateTime | undefined {
@@ -84,8 +91,13 @@ export function renderSitemap(doc: SitemapDocument): string {
     return renderXml(el("sitemapindex", { xmlns: SITEMAP_NS },
       doc.files.map((f) => el("sitemap", {}, el("loc", {}, f.url), f.lastmod ? el("lastmod", {}, isoOnce(f.lastmod)) : undefined))));
   }
-  return renderXml(el("urlset", { xmlns: SITEMAP_NS },
-    doc.entries.map((e) => el("url", {}, el("loc", {}, e.url), e.lastmod ? el("lastmod", {}, isoOnce(e.lastmod)) : undefined))));
+  const withAlternates = doc.entries.some((e) => e.alternates);
+  return renderXml(el("urlset", withAlternates ? { xmlns: SITEMAP_NS, "xmlns:xhtml": XHTML_NS } : { xmlns: SITEMAP_NS },
+    doc.entries.map((e) => el("url", {},
+      el("loc", {}, e.url),
+      e.lastmod ? el("lastmod", {}, isoOnce(e.lastmod)) : undefined,
+      ...(e.alternates ?? []).map((a) => el("xhtml:link", { rel: "alternate", hreflang: a.lang, href: a.url })),
+    ))));
 }
 
 /**

@@ -102,3 +102,25 @@ test("screenshots of the Arabic article at 375 px and 1280 px, light and dark", 
     }
   }
 });
+
+test("the sitemap lists each version of the translated story with both language alternates", async ({ request }) => {
+  const xml = await (await request.get("/sitemap.xml")).text();
+  expect(xml).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"');
+  const entryFor = (path: string) => {
+    const match = xml.match(new RegExp(`<url>\\s*<loc>[^<]*${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}</loc>[\\s\\S]*?</url>`));
+    expect(match, `sitemap entry for ${path}`).not.toBeNull();
+    return match![0];
+  };
+  for (const path of [ENGLISH, ARABIC]) {
+    const entry = entryFor(path);
+    expect(entry).toMatch(new RegExp(`<xhtml:link rel="alternate" hreflang="en" href="[^"]*${ENGLISH}"/>`));
+    expect(entry).toContain(`hreflang="ar" href="https://bulletin.example.org${ARABIC}"`);
+  }
+});
+
+test("a person's page names its counterpart in the other edition", async ({ page }) => {
+  await page.goto("/people/vladimir-putin/");
+  await expect(page.locator('link[rel="alternate"][hreflang="ar"]')).toHaveAttribute("href", /\/ar\/people\/vladimir-putin\/$/);
+  await page.goto("/ar/people/vladimir-putin/");
+  await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute("href", /[^r]\/people\/vladimir-putin\/$/);
+});
