@@ -3,6 +3,7 @@ import { loadContent, type LoadOptions } from "../model/loadContent.ts";
 import { ContentError, hasErrors, type Problem } from "../model/problems.ts";
 import { SiteBuild } from "./SiteBuild.ts";
 import { timed } from "./phases.ts";
+import { imageProblems } from "../images/imagePath.ts";
 
 /**
  * The build Eleventy renders. `scripts/build.ts` prepares it before Eleventy starts (so
@@ -18,9 +19,10 @@ export interface PrepareResult {
 
 export function prepareBuild(opts: LoadOptions): PrepareResult {
   const content = timed("load and validate", () => loadContent(opts));
-  if (hasErrors(content.problems)) return { problems: content.problems };
+  const problems = [...content.problems, ...imageProblems(content.articles, opts.root)];
+  if (hasErrors(problems)) return { problems };
   prepared = timed("collections", () => new SiteBuild(content));
-  return { build: prepared, problems: content.problems };
+  return { build: prepared, problems };
 }
 
 /** The prepared build, or a fresh one (watch mode) that throws ContentError on bad content. */

@@ -1,7 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import Image, { type ImageFormatEntry } from "@11ty/eleventy-img";
 import { ContentError } from "../model/problems.ts";
+import { contentDirOf, imageFileProblem, resolveImagePath } from "./imagePath.ts";
+
+export { resolveImagePath };
 
 /**
  * Article images: a writer's one source file becomes AVIF, WebP and JPEG at a few widths,
@@ -36,33 +39,16 @@ export function setImageOutputRoot(dir: string): void {
   outputRoot = dir;
 }
 
-/**
- * The file an article's `image.src` names: relative to the article's own file, or, when
- * it starts with `/`, relative to `content/`. Web addresses are not fetched: builds stay
- * offline and reproducible.
- */
-export function resolveImagePath(src: string, articleSource: string, contentDir = "content"): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src)) throw new Error("must be a file in content/, not a web address");
-  const path = src.startsWith("/") ? join(contentDir, src) : join(dirname(articleSource), src);
-  const rel = relative(resolve(contentDir), resolve(path));
-  if (rel.startsWith("..") || isAbsolute(rel)) throw new Error("must be a file inside content/");
-  return path;
-}
-
 /** An article's image, resized; a missing or unreadable file is the article's problem. */
-export async function articleImage(image: { src: string }, article: { source: string }, contentDir = "content"): Promise<ResponsiveImage> {
-  const fail = (message: string) => new ContentError([{ file: article.source, message: `image.src "${image.src}" ${message}`, severity: "error" }]);
-  let file: string;
-  try {
-    file = resolveImagePath(image.src, article.source, contentDir);
-  } catch (error) {
-    throw fail(error instanceof Error ? error.message : String(error));
-  }
-  if (!existsSync(file) || !statSync(file).isFile()) throw fail(`is not a file (looked for ${file})`);
+export async function articleImage(image: { src: string }, article: { source: string }, contentDir = contentDirOf(article.source)): Promise<ResponsiveImage> {
+  const fail = (message: string) => new ContentError([{ file: article.source, message, severity: "error" }]);
+  const problem = imageFileProblem(image.src, article.source, contentDir);
+  if (problem) throw fail(problem);
+  const file = resolveImagePath(image.src, article.source, contentDir);
   try {
     return await responsiveImage(file);
   } catch (error) {
-    throw fail(`could not be resized: ${error instanceof Error ? error.message : String(error)}`);
+    throw fail(`image.src "${image.src}" could not be resized: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

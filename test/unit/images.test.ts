@@ -5,7 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ContentError } from "../../src/model/problems.ts";
-import { articleImage, resolveImagePath, setImageOutputRoot } from "../../src/images/responsiveImage.ts";
+import { articleImage, setImageOutputRoot } from "../../src/images/responsiveImage.ts";
+import { contentDirOf, imageFileProblem, imageProblems, resolveImagePath } from "../../src/images/imagePath.ts";
+import type { Article } from "../../src/model/types.ts";
 
 let dir: string;
 let content: string;
@@ -40,6 +42,28 @@ test("an image path starting with / is read from content/", () => {
 test("an image outside content/ or on the web is refused", () => {
   assert.throws(() => resolveImagePath("../../../../../etc/passwd", articleFile(), content), /inside content/);
   assert.throws(() => resolveImagePath("https://example.org/a.jpg", articleFile(), content), /not a web address/);
+});
+
+test("the content folder of an article is found from its reported path, wherever the site lives", () => {
+  assert.equal(contentDirOf("content/articles/2016/07/a.md"), "content");
+  assert.equal(contentDirOf("../fixture/content/articles/a.md"), "../fixture/content");
+});
+
+test("a missing image is found while content is read, with what was looked for", () => {
+  assert.equal(imageFileProblem("images/map.png", articleFile(), content), undefined);
+  assert.equal(imageFileProblem("images/none.png", articleFile(), content), `image.src "images/none.png" is not a file (looked for ${join(content, "articles", "2016", "07", "images", "none.png")})`);
+  assert.match(imageFileProblem("http://example.org/a.png", articleFile(), content)!, /not a web address/);
+});
+
+test("the build reports a missing image on the line of its src, before anything renders", () => {
+  const file = join(content, "articles", "2016", "07", "2016-07-16-pictured.md");
+  writeFileSync(file, "---\ntitle: A\ndate: 2016-07-16T10:00:00+03:00\nimage:\n  alt: The talks\n  src: talks.jpg\n---\nBody.\n");
+  const pictured = { source: file, image: { src: "talks.jpg", alt: "The talks" } } as Article;
+  const fine = { source: articleFile(), image: { src: "images/map.png", alt: "Map" } } as Article;
+  const plain = { source: articleFile() } as Article;
+  assert.deepEqual(imageProblems([pictured, fine, plain], dir), [
+    { file, line: 6, message: 'image.src "talks.jpg" is not a file (looked for content/articles/2016/07/talks.jpg)', severity: "error" },
+  ]);
 });
 
 test("an article image becomes AVIF, WebP and JPEG at widths up to its own, with its size kept", async () => {
