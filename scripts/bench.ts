@@ -6,7 +6,7 @@
  * Corpora and outputs live in bench/.work/<n>/ (git-ignored). No pass/fail: see docs/performance.md.
  *
  *   npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--no-hugo] [--no-bare]
- *                    [--no-check] [--json results.json]
+ *                    [--no-check] [--json results.json] [--prepare (corpora only)]
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -27,6 +27,8 @@ interface Options {
   hugo: boolean;
   bare: boolean;
   check: boolean;
+  /** Only generate the corpora. */
+  prepare: boolean;
   json?: string;
 }
 
@@ -60,7 +62,7 @@ function parseOptions(argv: string[]): Options {
   if (argv.includes("--large")) sizes.push(100_000);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--sizes takes whole numbers, e.g. --sizes 1000,10000");
   const runs = value("runs") === undefined ? undefined : Number(value("runs"));
-  return { sizes, runs, hugo: !argv.includes("--no-hugo"), bare: !argv.includes("--no-bare"), check: !argv.includes("--no-check"), json: value("json") };
+  return { sizes, runs, hugo: !argv.includes("--no-hugo"), bare: !argv.includes("--no-bare"), check: !argv.includes("--no-check"), prepare: argv.includes("--prepare"), json: value("json") };
 }
 
 // ---------- processes ----------
@@ -269,6 +271,10 @@ async function main(): Promise<void> {
   const hugo = opts.hugo && spawnSync("hugo", ["version"]).status === 0;
   if (opts.hugo && !hugo) console.error("hugo not found: skipping the Hugo comparison (Debian: apt-get install hugo)");
   const results: SizeResult[] = [];
+  if (opts.prepare) {
+    for (const n of opts.sizes) console.log(`corpus ready: ${ensureCorpus(n, hugo)}`);
+    return;
+  }
   for (const n of opts.sizes) results.push(await measureSize(n, opts, hugo));
   console.log(report(results));
   console.log(`\n${new Date().toISOString()}, Node ${process.version}, load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")}`);

@@ -42,7 +42,11 @@ export function relatedStories(
   options: RelatedOptions = {},
 ): RelatedStory[] {
   const { limit, window, weights } = { ...DEFAULTS, ...options };
-  const found = new Map<Article, RelatedStory>();
+  if (limit <= 0) return [];
+  // Scores only while scanning (hundreds of candidates per article); the shared tags are
+  // worked out for the few that make the list.
+  const scores = new Map<Article, number>();
+  const spans: { tag: Tag; list: readonly Article[]; from: number; to: number }[] = [];
   for (const tag of [...article.people, ...article.topics]) {
     const listing = listingOf(tag);
     if (!listing || listing.articles.length < 2) continue;
@@ -51,42 +55,30 @@ export function relatedStories(
     const at = positionOf(list, article);
     const from = Math.max(0, (at < 0 ? 0 : at) - window);
     const to = Math.min(list.length, (at < 0 ? 0 : at) + window + 1);
+    spans.push({ tag, list, from, to });
     for (let i = from; i < to; i++) {
       const other = list[i]!;
-      if (other === article) continue;
-      const entry = found.get(other);
-      if (entry) {
-        entry.score += weight;
-        entry.shared.push(tag);
-      } else {
-        found.set(other, { article: other, score: weight, shared: [tag] });
-      }
+      if (other !== article) scores.set(other, (scores.get(other) ?? 0) + weight);
     }
   }
-  return best(found.values(), limit, byScoreThenNewest);
-}
-
-function byScoreThenNewest(a: RelatedStory, b: RelatedStory): number {
-  // Dates first: newestFirst's own tie-break (comparing URLs) is rarely needed and costly.
-  return b.score - a.score || b.article.date.toMillis() - a.article.date.toMillis() || newestFirst(a.article, b.article);
-}
-
-/**
- * The first `limit` items in `compare` order, as sorting them all would give, without
- * sorting them all: an article has hundreds of candidates and shows five (sorting every
- * candidate list took a fifth of the build at 10,000 articles).
- */
-function best<T>(items: Iterable<T>, limit: number, compare: (a: T, b: T) => number): T[] {
-  const top: T[] = [];
-  if (limit <= 0) return top;
-  for (const item of items) {
-    if (top.length === limit && compare(item, top[limit - 1]!) >= 0) continue;
-    let i = Math.min(top.length, limit - 1);
-    while (i > 0 && compare(item, top[i - 1]!) < 0) i--;
-    top.splice(i, 0, item);
+  const top: RelatedStory[] = [];
+  scores.forEach((score, other) => {
+    if (top.length === limit && byScoreThenNewest(score, other, top[limit - 1]!) >= 0) return;
+    top.push({ article: other, score, shared: [] });
+    top.sort((a, b) => byScoreThenNewest(a.score, a.article, b));
     if (top.length > limit) top.pop();
+  });
+  for (const story of top) {
+    for (const span of spans) {
+      if (span.list.slice(span.from, span.to).includes(story.article)) story.shared.push(span.tag);
+    }
   }
   return top;
+}
+
+function byScoreThenNewest(score: number, article: Article, than: RelatedStory): number {
+  // Dates first: newestFirst's own tie-break (comparing URLs) is rarely needed and costly.
+  return than.score - score || than.article.date.toMillis() - article.date.toMillis() || newestFirst(article, than.article);
 }
 
 /** Where `article` sits in a newest-first list, by binary search; -1 when it is not there. */
