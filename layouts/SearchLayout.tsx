@@ -2,39 +2,70 @@ import type { PageContext } from "./PageContext.ts";
 import { BasePage } from "./BasePage.tsx";
 
 /**
- * `/search/`: Pagefind's UI over the index the build writes to `/pagefind/` (same origin).
- * The scripts are deferred, so nothing blocks rendering; without JavaScript the page says
- * where else to look.
+ * `/search/`: a search form whose results come from the Pagefind index the build writes to
+ * `/pagefind/` (same origin), through Pagefind's JavaScript API and our own markup, so the
+ * results read like the rest of the bulletin in both languages. People and topics to filter
+ * by are known at build time and listed here. The page's address holds the search
+ * (`?q=…&person=…&topic=…&sort=date:asc`), so a search can be linked to. The script is a
+ * module (deferred): nothing blocks rendering; without JavaScript the page says so.
  */
 export function SearchLayout({ ctx }: { ctx: PageContext }) {
-  const s = ctx.edition.strings;
+  const { edition } = ctx;
+  const s = edition.strings;
+  const numbers = `${edition.locale}${edition.numberingSystem ? `-u-nu-${edition.numberingSystem}` : ""}`;
   return (
-    <BasePage
-      ctx={ctx}
-      title={s.searchTitle}
-      description={s.searchIntro}
-      head={
-        <>
-          <link rel="stylesheet" href="/pagefind/pagefind-ui.css" />
-          <script src="/pagefind/pagefind-ui.js" defer></script>
-          <script src="/assets/search.js" defer></script>
-        </>
-      }
-    >
+    <BasePage ctx={ctx} title={s.searchTitle} description={s.searchIntro} head={<script type="module" src="/assets/search.js"></script>}>
       <div class="search-page">
         <h1 class="page-title">{s.searchTitle}</h1>
         <p class="intro">{s.searchIntro}</p>
-        <div class="search-tools" hidden>
-          <label for="search-sort">{s.sortBy}</label>
-          <select id="search-sort">
-            <option value="">{s.sortRelevance}</option>
-            <option value="date:desc">{s.sortNewest}</option>
-            <option value="date:asc">{s.sortOldest}</option>
-          </select>
-        </div>
-        <div id="search" class="search-ui" data-placeholder={s.searchPlaceholder}></div>
+        <form
+          class="search-form"
+          role="search"
+          action={ctx.url}
+          method="get"
+          data-searching={s.searching}
+          data-results-one={s.searchResults.one}
+          data-results-other={s.searchResults.other}
+          data-no-results={s.noResults}
+          data-number-locale={numbers}
+        >
+          <p class="search-field">
+            <label for="search-q">{s.searchPlaceholder}</label>
+            <span class="search-box">
+              <input id="search-q" name="q" type="search" autocomplete="off" spellcheck="false" />
+              <button type="submit">{s.search}</button>
+            </span>
+          </p>
+          <div class="search-filters">
+            <p>
+              <label for="search-person">{s.people}</label>
+              <select id="search-person" name="person">
+                <option value="">{s.anyPerson}</option>
+                {edition.people.map((l) => <option value={l.name}>{l.name}</option>)}
+              </select>
+            </p>
+            <p>
+              <label for="search-topic">{s.topics}</label>
+              <select id="search-topic" name="topic">
+                <option value="">{s.anyTopic}</option>
+                {edition.topics.map((l) => <option value={l.name}>{l.name}</option>)}
+              </select>
+            </p>
+            <p>
+              <label for="search-sort">{s.sortBy}</label>
+              <select id="search-sort" name="sort">
+                <option value="">{s.sortRelevance}</option>
+                <option value="date:desc">{s.sortNewest}</option>
+                <option value="date:asc">{s.sortOldest}</option>
+              </select>
+            </p>
+          </div>
+        </form>
+        <p id="search-status" class="search-status" role="status"></p>
+        <ol id="search-results" class="search-results"></ol>
+        <p><button id="search-more" class="search-more" type="button" hidden>{s.moreResults}</button></p>
         <noscript>
-          <p>{s.searchNoScript}</p>
+          <p class="empty">{s.searchNoScript}</p>
         </noscript>
       </div>
     </BasePage>

@@ -1,57 +1,119 @@
-// The search page's behaviour on top of Pagefind's UI: a sort control (Pagefind sorts by
-// the `date` key each article carries) and links that open with a query or a filter:
-// /search/?q=kerry, /search/?person=John%20Kerry, /search/?topic=Syria.
-(function () {
-  "use strict";
-  var root = document.getElementById("search");
-  var tools = document.querySelector(".search-tools");
-  var sort = document.getElementById("search-sort");
-  if (!root || !tools || !sort || typeof window.PagefindUI !== "function") return;
+// The search page: the form's fields (which the address mirrors) drive Pagefind's
+// JavaScript API over the index the build wrote to /pagefind/. Each article page carries
+// `person` and `topic` filters, a `date` sort key and its display date as `date` meta.
+const form = document.querySelector(".search-form");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+const PAGE = 10;
 
-  var params = new URLSearchParams(window.location.search);
-  var filters = {};
-  ["person", "topic"].forEach(function (name) {
-    var values = params.getAll(name);
-    if (values.length) filters[name] = values;
+if (form && status && list && more) {
+  const field = (name) => form.elements.namedItem(name);
+  const words = form.dataset;
+  const numbers = new Intl.NumberFormat(words.numberLocale);
+  let pagefind;
+  let results = [];
+  let shown = 0;
+  let latest = 0;
+  let timer;
+
+  const load = async () => {
+    if (!pagefind) {
+      pagefind = await import("/pagefind/pagefind.js");
+      await pagefind.options({ excerptLength: 30 });
+    }
+    return pagefind;
+  };
+
+  const fromAddress = () => {
+    const params = new URLSearchParams(window.location.search);
+    for (const name of ["q", "person", "topic", "sort"]) {
+      const value = params.get(name);
+      if (value !== null) field(name).value = value;
+    }
+  };
+
+  const toAddress = () => {
+    const params = new URLSearchParams();
+    for (const name of ["q", "person", "topic", "sort"]) {
+      const value = field(name).value.trim();
+      if (value) params.set(name, value);
+    }
+    const query = params.toString();
+    window.history.replaceState(null, "", `${window.location.pathname}${query ? `?${query}` : ""}`);
+  };
+
+  const showMore = async (run) => {
+    const page = results.slice(shown, shown + PAGE);
+    const data = await Promise.all(page.map((r) => r.data()));
+    if (run !== latest) return;
+    for (const item of data) {
+      const li = document.createElement("li");
+      li.className = "teaser";
+      const heading = document.createElement("h2");
+      heading.className = "teaser-title";
+      const link = document.createElement("a");
+      link.href = item.url;
+      link.textContent = item.meta.title ?? item.url;
+      heading.append(link);
+      li.append(heading);
+      if (item.meta.date) {
+        const meta = document.createElement("p");
+        meta.className = "teaser-meta";
+        meta.textContent = item.meta.date;
+        li.append(meta);
+      }
+      const excerpt = document.createElement("p");
+      excerpt.className = "teaser-summary";
+      // Pagefind's excerpt is our own article text, escaped by Pagefind, with <mark> around the matches.
+      excerpt.innerHTML = item.excerpt;
+      li.append(excerpt);
+      list.append(li);
+    }
+    shown += page.length;
+    more.hidden = shown >= results.length;
+  };
+
+  const search = async () => {
+    const run = ++latest;
+    toAddress();
+    const term = field("q").value.trim();
+    const filters = {};
+    if (field("person").value) filters.person = field("person").value;
+    if (field("topic").value) filters.topic = field("topic").value;
+    if (!term && Object.keys(filters).length === 0) {
+      list.textContent = "";
+      status.textContent = "";
+      more.hidden = true;
+      return;
+    }
+    status.textContent = words.searching;
+    const options = { filters };
+    const [key, direction] = field("sort").value.split(":");
+    if (key && direction) options.sort = { [key]: direction };
+    const found = await (await load()).search(term || null, options);
+    if (run !== latest || !found) return;
+    results = found.results;
+    shown = 0;
+    list.textContent = "";
+    await showMore(run);
+    if (run !== latest) return;
+    status.textContent = results.length === 0
+      ? words.noResults
+      : results.length === 1 ? words.resultsOne : words.resultsOther.replace("{n}", numbers.format(results.length));
+  };
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    search();
   });
-  if (params.get("sort")) sort.value = params.get("sort");
-  var ui;
-
-  function sortOption() {
-    var parts = sort.value.split(":");
-    if (parts.length !== 2) return null;
-    var option = {};
-    option[parts[0]] = parts[1];
-    return option;
-  }
-
-  function mount(term) {
-    if (ui) ui.destroy();
-    root.textContent = "";
-    ui = new window.PagefindUI({
-      element: root,
-      showSubResults: false,
-      showImages: false,
-      resetStyles: false,
-      sort: sortOption(),
-      translations: { placeholder: root.getAttribute("data-placeholder") || "" },
-    });
-    // Pagefind labels its input only with a title; the placeholder's words become its name.
-    var input = root.querySelector("input");
-    if (input) input.setAttribute("aria-label", root.getAttribute("data-placeholder") || "");
-    if (Object.keys(filters).length) ui.triggerFilters(filters);
-    if (term) ui.triggerSearch(term);
-  }
-
-  sort.addEventListener("change", function () {
-    var input = root.querySelector("input[type=text], input[type=search]");
-    var url = new URL(window.location.href);
-    if (sort.value) url.searchParams.set("sort", sort.value);
-    else url.searchParams.delete("sort");
-    window.history.replaceState(null, "", url);
-    mount(input ? input.value : "");
+  form.addEventListener("change", () => search());
+  field("q").addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(search, 250);
   });
+  more.addEventListener("click", () => showMore(latest));
 
-  tools.hidden = false;
-  mount(params.get("q") || "");
-})();
+  fromAddress();
+  search();
+}

@@ -17,7 +17,7 @@ export async function ArticleFigure({ ctx, image, article, sizes }: {
   const img = await articleImage(image, article);
   const s = ctx.edition.strings;
   return (
-    <figure class="article-figure">
+    <figure class="article-figure" data-pagefind-ignore="">
       <picture>
         {img.sources.map((source) => <source type={source.type} srcset={source.srcset} sizes={sizes} />)}
         <img

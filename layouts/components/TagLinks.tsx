@@ -8,7 +8,7 @@ export function TagLinks({ ctx, tags, label, searchFilter }: {
   ctx: PageContext;
   tags: Tag[];
   label: string;
-  /** Makes each name a Pagefind filter value under this key (article pages). */
+  /** Makes each name a search filter value under this key (article pages). */
   searchFilter?: "person" | "topic";
 }) {
   if (tags.length === 0) return "";

@@ -65,6 +65,13 @@ export interface UiStrings {
   sortRelevance: string;
   sortNewest: string;
   sortOldest: string;
+  anyPerson: string;
+  anyTopic: string;
+  searching: string;
+  /** `{n}` stands for the number; JavaScript fills it in on the search page. */
+  searchResults: { one: string; other: string };
+  noResults: string;
+  moreResults: string;
 }
 
 const en: UiStrings = {
@@ -127,6 +134,12 @@ const en: UiStrings = {
   sortRelevance: "Best match",
   sortNewest: "Newest first",
   sortOldest: "Oldest first",
+  anyPerson: "Anyone",
+  anyTopic: "Any topic",
+  searching: "Searching…",
+  searchResults: { one: "1 article found", other: "{n} articles found" },
+  noResults: "No article matches. Try other words, or fewer filters.",
+  moreResults: "More results",
 };
 
 const ar: UiStrings = {
@@ -189,6 +202,12 @@ const ar: UiStrings = {
   sortRelevance: "الأكثر صلة",
   sortNewest: "الأحدث أولاً",
   sortOldest: "الأقدم أولاً",
+  anyPerson: "الجميع",
+  anyTopic: "كل المواضيع",
+  searching: "جارٍ البحث…",
+  searchResults: { one: "وُجد خبر واحد", other: "عدد الأخبار: {n}" },
+  noResults: "لا يوجد خبر مطابق. جرّب كلمات أخرى أو عدداً أقل من المرشحات.",
+  moreResults: "مزيد من النتائج",
 };
 
 export const STRINGS: Record<Lang, UiStrings> = { en, ar };
