@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
-import { join, relative, sep, basename } from "node:path";
+import { join, relative, resolve, sep, basename } from "node:path";
 import type { z } from "zod";
 import { DateTime } from "luxon";
 import { splitFrontmatter, type SourceFile } from "./yamlFile.ts";
@@ -42,7 +42,7 @@ export interface Content {
   articleFiles: number;
 }
 
-const toPosix = (p: string) => p.split(sep).join("/");
+const toPosix = (p: string) => (sep === "/" ? p : p.split(sep).join("/"));
 
 /**
  * Markdown files below `dir`, sorted so that runs are deterministic. Names starting with a
@@ -55,7 +55,7 @@ export function markdownFiles(dir: string): string[] {
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       if (entry.name.startsWith(".")) continue;
-      const path = join(folder, entry.name);
+      const path = folder + sep + entry.name; // not path.join: its normalising showed at 10,000 files
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith(".md")) found.push(path);
     }
@@ -71,7 +71,8 @@ export function markdownFiles(dir: string): string[] {
 export function loadContent(opts: LoadOptions): Content {
   const root = opts.root;
   // Problems name files as the writer sees them from the bulletin's folder: content/articles/….
-  const display = (p: string) => toPosix(relative(root, p)) || p;
+  const prefix = resolve(root) + sep;
+  const display = (p: string) => (p.startsWith(prefix) ? toPosix(p.slice(prefix.length)) : toPosix(relative(root, p)) || p);
   const problems = new ProblemList();
   const site = readSiteConfig(join(root, "content", "site.yaml"), display(join(root, "content", "site.yaml")));
   const people = loadRegistry("person", join(root, "content", "people"), display, problems);
