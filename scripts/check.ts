@@ -12,8 +12,12 @@ try {
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const unpublished = content
+    ? [count(content.all.filter((a) => a.draft).length, "draft"), count(content.all.filter((a) => a.scheduled && !a.draft).length, "scheduled", "scheduled")]
+        .filter((s) => !s.startsWith("no "))
+    : [];
   const what = content
-    ? `${count(content.articleFiles, "article")}, ${count(content.people.registered.length, "person", "people")} and ${count(content.topics.registered.length, "topic")}`
+    ? `${count(content.articleFiles, "article")}${unpublished.length ? ` (${unpublished.join(", ")})` : ""}, ${count(content.people.registered.length, "person", "people")} and ${count(content.topics.registered.length, "topic")}`
     : "content/site.yaml";
   console.log(`${problems.length ? "\n" : ""}Checked ${what} in ${seconds} s: ${count(errors, "error")}, ${count(warnings, "warning")}.`);
   if (errors > 0) process.exitCode = 1;

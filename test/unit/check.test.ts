@@ -30,7 +30,7 @@ test("check reports every problem of a run as file:LINE: message, with a summary
     assert.equal(run.code, 1, run.stdout + run.stderr);
     const lines = run.stdout.trim().split("\n").filter(Boolean);
     const summary = lines.pop()!;
-    assert.match(summary, /^Checked 13 articles, 1 person and 2 topics in \d+\.\d s: 6 errors, 2 warnings\.$/);
+    assert.match(summary, /^Checked 13 articles \(1 draft, 1 scheduled\), 1 person and 2 topics in \d+\.\d s: 6 errors, 2 warnings\.$/);
     assert.deepEqual(lines.map((l) => l.replace(/: .*/s, "")), [
       `${ART}/2016-07-20-broken-yaml.md:4`,
       `${ART}/2016-07-20-impossible-date.md:3`,
@@ -54,7 +54,7 @@ test("check reports every problem of a run as file:LINE: message, with a summary
 test("check passes a clean bulletin, saying what it read", async () => {
   const run = await runScript("check", DESK);
   assert.equal(run.code, 0, run.stdout + run.stderr);
-  assert.match(run.stdout.trim(), /^Checked 6 articles, 1 person and 2 topics in \d+\.\d s: no errors, no warnings\.$/);
+  assert.match(run.stdout.trim(), /^Checked 6 articles \(1 draft, 1 scheduled\), 1 person and 2 topics in \d+\.\d s: no errors, no warnings\.$/);
 });
 
 test("warnings alone are printed but do not fail the check", async () => {
