@@ -27,6 +27,7 @@ export function SearchLayout({ ctx }: { ctx: PageContext }) {
           data-results-one={s.searchResults.one}
           data-results-other={s.searchResults.other}
           data-no-results={s.noResults}
+          data-unavailable={s.searchUnavailable}
           data-number-locale={numbers}
         >
           <p class="search-field">

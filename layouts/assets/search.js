@@ -91,7 +91,14 @@ if (form && status && list && more) {
     const options = { filters };
     const [key, direction] = field("sort").value.split(":");
     if (key && direction) options.sort = { [key]: direction };
-    const found = await (await load()).search(term || null, options);
+    let found;
+    try {
+      found = await (await load()).search(term || null, options);
+    } catch {
+      // No index: a preview (`npm start`) does not build one, or the site was copied without /pagefind/.
+      if (run === latest) status.textContent = words.unavailable;
+      return;
+    }
     if (run !== latest || !found) return;
     results = found.results;
     shown = 0;

@@ -72,6 +72,7 @@ export interface UiStrings {
   searchResults: { one: string; other: string };
   noResults: string;
   moreResults: string;
+  searchUnavailable: string;
 }
 
 const en: UiStrings = {
@@ -140,6 +141,7 @@ const en: UiStrings = {
   searchResults: { one: "1 article found", other: "{n} articles found" },
   noResults: "No article matches. Try other words, or fewer filters.",
   moreResults: "More results",
+  searchUnavailable: "Search is not available right now. Browse by people, topics or date instead.",
 };
 
 const ar: UiStrings = {
@@ -208,6 +210,7 @@ const ar: UiStrings = {
   searchResults: { one: "وُجد خبر واحد", other: "عدد الأخبار: {n}" },
   noResults: "لا يوجد خبر مطابق. جرّب كلمات أخرى أو عدداً أقل من المرشحات.",
   moreResults: "مزيد من النتائج",
+  searchUnavailable: "البحث غير متاح الآن. تصفح حسب الشخصيات أو المواضيع أو التاريخ.",
 };
 
 export const STRINGS: Record<Lang, UiStrings> = { en, ar };

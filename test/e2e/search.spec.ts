@@ -78,3 +78,9 @@ test("the search page loads no script that blocks rendering and nothing from ano
   expect(blocking).toBe(0);
   expect(foreign).toEqual([]);
 });
+
+test("without an index the search page says so instead of searching forever", async ({ page }) => {
+  await page.route("**/pagefind/**", (route) => route.fulfill({ status: 404, body: "" }));
+  await search(page, "/search/", "Kerry");
+  await expect(page.getByRole("status")).toHaveText("Search is not available right now. Browse by people, topics or date instead.");
+});
