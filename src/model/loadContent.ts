@@ -86,7 +86,9 @@ export function loadContent(opts: LoadOptions): Content {
   const articleFiles = markdownFiles(join(root, "content", "articles"));
   for (const path of articleFiles) {
     const file = display(path);
-    const parsed = splitFrontmatter(readFileSync(path, "utf8"));
+    const raw = readSource(path, file, problems);
+    if (raw === undefined) continue;
+    const parsed = splitFrontmatter(raw);
     if (!parsed.ok) {
       for (const e of parsed.errors) problems.error(file, e.line, e.message);
       continue;
@@ -169,7 +171,9 @@ function loadRegistry(kind: TagKind, dir: string, display: (p: string) => string
   const schema: z.ZodType<z.output<typeof PersonSchema> | z.output<typeof TopicSchema>> = kind === "person" ? PersonSchema : TopicSchema;
   for (const path of markdownFiles(dir)) {
     const file = display(path);
-    const parsed = splitFrontmatter(readFileSync(path, "utf8"));
+    const raw = readSource(path, file, problems);
+    if (raw === undefined) continue;
+    const parsed = splitFrontmatter(raw);
     if (!parsed.ok) {
       for (const e of parsed.errors) problems.error(file, e.line, e.message);
       continue;
@@ -200,6 +204,28 @@ function loadRegistry(kind: TagKind, dir: string, display: (p: string) => string
     }
   }
   return registry;
+}
+
+/**
+ * A content file's text, or undefined with the problem reported: a file that cannot be read,
+ * or one not saved as UTF-8 (an Arabic file saved as Windows-1256, a "Unicode" file from
+ * Notepad) whose text would otherwise reach the site garbled.
+ */
+function readSource(path: string, file: string, problems: ProblemList): string | undefined {
+  let raw: string;
+  try {
+    raw = readFileSync(path, "utf8");
+  } catch (error) {
+    problems.error(file, undefined, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    return undefined;
+  }
+  const bad = raw.indexOf("\uFFFD");
+  if (bad !== -1) {
+    const line = raw.slice(0, bad).split("\n").length;
+    problems.error(file, line, "is not saved as UTF-8 (this line has bytes that are not UTF-8 text): save the file as UTF-8 in your editor");
+    return undefined;
+  }
+  return raw;
 }
 
 function warnUnknownFields(src: SourceFile, fields: readonly string[], file: string, problems: ProblemList): void {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
+import { rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { checkContent } from "../../src/model/checkContent.ts";
 import { formatProblem } from "../../src/model/problems.ts";
@@ -126,6 +126,27 @@ test("check finds an image the build could not find, on the line of its src", as
     site.write(`${ART}/talks.jpg`, "not really a picture, but a file");
     site.write(`${ART}/2016-07-20-from-the-web.md`, story(""));
     assert.deepEqual((await checkContent({ root: site.root, now: DESK_NOW })).problems, []);
+  } finally {
+    site.remove();
+  }
+});
+
+test("a file not saved as UTF-8, or that cannot be read, is an error naming it, never garbled text on the site", async () => {
+  const cp1256 = Buffer.concat([
+    Buffer.from("---\ntitle: Aid convoy\ndate: 2016-07-20T10:00:00+03:00\ntopics: ["),
+    Buffer.from([0xd3, 0xe6, 0xd1, 0xed, 0xc7]), // سوريا in Windows-1256, as Arabic desks on Windows save it
+    Buffer.from("]\n---\nBody.\n"),
+  ]);
+  const utf16 = Buffer.from("\uFEFF---\ntitle: Notepad\ndate: 2016-07-20T10:00:00+03:00\n---\nBody.\n", "utf16le");
+  const site = copyDesk({ [`${ART}/2016-07-20-cp1256.md`]: cp1256, [`${ART}/2016-07-20-notepad.md`]: utf16 });
+  try {
+    symlinkSync(join(site.root, "nowhere.md"), join(site.root, ART, "2016-07-20-dangling.md"));
+    const lines = (await checkContent({ root: site.root, now: DESK_NOW })).problems.map(formatProblem);
+    assert.deepEqual(lines, [
+      `${ART}/2016-07-20-cp1256.md:4: is not saved as UTF-8 (this line has bytes that are not UTF-8 text): save the file as UTF-8 in your editor`,
+      `${ART}/2016-07-20-dangling.md: cannot be read (ENOENT)`,
+      `${ART}/2016-07-20-notepad.md:1: is not saved as UTF-8 (this line has bytes that are not UTF-8 text): save the file as UTF-8 in your editor`,
+    ]);
   } finally {
     site.remove();
   }
