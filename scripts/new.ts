@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DateTime } from "luxon";
 import { readSiteConfig } from "../src/model/site.ts";
-import { scaffoldArticle } from "../src/model/newArticle.ts";
+import { sameUrlAs, scaffoldArticle } from "../src/model/newArticle.ts";
 import { ContentError, formatProblem } from "../src/model/problems.ts";
 import { buildOptionsFromEnv } from "../src/build/currentBuild.ts";
 
@@ -19,13 +19,19 @@ try {
     console.error(`npm run new: ${scaffold.message}`);
     process.exitCode = 1;
   } else {
+    const twin = sameUrlAs(root, site, scaffold);
     const file = join(root, scaffold.path);
-    mkdirSync(dirname(file), { recursive: true });
-    if (create(file, scaffold.text)) {
-      console.log(scaffold.path);
-    } else {
-      console.error(`npm run new: ${scaffold.path} already exists and was left as it was: give the new story a different headline.`);
+    if (twin && twin !== scaffold.path) {
+      console.error(`npm run new: ${twin} is a story of the same day with the same headline slug, so the new one would have its URL; nothing was created: give the new story a different headline.`);
       process.exitCode = 1;
+    } else {
+      mkdirSync(dirname(file), { recursive: true });
+      if (create(file, scaffold.text)) {
+        console.log(scaffold.path);
+      } else {
+        console.error(`npm run new: ${scaffold.path} already exists and was left as it was: give the new story a different headline.`);
+        process.exitCode = 1;
+      }
     }
   }
 } catch (error) {

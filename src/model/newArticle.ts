@@ -1,10 +1,14 @@
+import { readFileSync } from "node:fs";
+import { basename, join, relative, sep } from "node:path";
 import type { DateTime } from "luxon";
-import { isoWithOffset } from "../text/dates.ts";
+import { isoWithOffset, parseDate } from "../text/dates.ts";
+import { markdownFiles } from "./loadContent.ts";
+import { splitFrontmatter } from "./yamlFile.ts";
 import { slugify } from "../text/slug.ts";
 import { SCAFFOLD_FIELDS, type ArticleField } from "./schema.ts";
 import type { SiteConfig } from "./site.ts";
 
-export type Scaffold = { ok: true; path: string; text: string } | { ok: false; message: string };
+export type Scaffold = { ok: true; path: string; slug: string; date: DateTime; text: string } | { ok: false; message: string };
 
 /** Slugs past this length are cut at a word boundary: a URL, not the whole headline. */
 const MAX_SLUG = 80;
@@ -32,7 +36,7 @@ export function scaffoldArticle(headline: string, site: SiteConfig, now: DateTim
   };
   const lines = SCAFFOLD_FIELDS.map(({ field, hint }) => `${`${field}: ${values[field] ?? ""}`.trimEnd()}  # ${hint}`);
   if (site.lang !== "ar" && /\p{Script=Arabic}/u.test(title) && !/\p{Script=Latin}/u.test(title)) lines.push("lang: ar  # the Arabic edition");
-  return { ok: true, path, text: `---\n${lines.join("\n")}\n---\n\n` };
+  return { ok: true, path, slug, date, text: `---\n${lines.join("\n")}\n---\n\n` };
 }
 
 function shorten(slug: string): string {
@@ -40,4 +44,20 @@ function shorten(slug: string): string {
   const cut = slug.slice(0, MAX_SLUG + 1);
   const dash = cut.lastIndexOf("-");
   return dash > 0 ? cut.slice(0, dash) : slug.slice(0, MAX_SLUG);
+}
+
+/**
+ * An article elsewhere in content/articles/ that would have the same URL as the scaffold
+ * (same slug, same day in the bulletin's time zone): `new` refuses rather than create a
+ * file that `check` would then reject. Only files named with the same slug are read.
+ */
+export function sameUrlAs(root: string, site: SiteConfig, scaffold: { slug: string; date: DateTime }): string | undefined {
+  const day = scaffold.date.toISODate();
+  for (const path of markdownFiles(join(root, "content", "articles"))) {
+    if (slugify(basename(path, ".md").replace(/^\d{4}-\d{2}-\d{2}-/, "")) !== scaffold.slug) continue;
+    const parsed = splitFrontmatter(readFileSync(path, "utf8"));
+    const date = parsed.ok && typeof parsed.file.data.date === "string" ? parseDate(parsed.file.data.date, site.timeZone) : undefined;
+    if (date?.ok && date.value.toISODate() === day) return relative(root, path).split(sep).join("/");
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DateTime } from "luxon";
-import { scaffoldArticle } from "../../src/model/newArticle.ts";
+import { sameUrlAs, scaffoldArticle } from "../../src/model/newArticle.ts";
 import { readSiteConfig } from "../../src/model/site.ts";
 import { loadContent } from "../../src/model/loadContent.ts";
 import { copyDesk, runScript, DESK } from "../fixtures/writers/deskSite.ts";
@@ -88,4 +88,19 @@ test("npm run new creates the file and prints its path; run again it refuses and
     desk.remove();
   }
   assert.ok(!existsSync(desk.root));
+});
+
+test("a story of the same day with the same slug in another folder stops npm run new, since the URLs would clash", async () => {
+  // The desk fixture has content/articles/2016/07/2016-07-15-talks-in-moscow.md, dated 15 July.
+  const desk = copyDesk({ "content/articles/wires/talks-in-geneva.md": "---\ntitle: Talks in Geneva\ndate: 2016-07-14T23:00:00Z\n---\nBody.\n" });
+  try {
+    assert.equal(sameUrlAs(desk.root, site, scaffold("Talks in Moscow")), "content/articles/2016/07/2016-07-15-talks-in-moscow.md");
+    assert.equal(sameUrlAs(desk.root, site, scaffold("Talks in Moscow", LATE.plus({ days: 1 }))), undefined, "another day, another URL");
+    const run = await runScript("new", desk.root, ["Talks in Geneva"], { BULLETIN_NOW: "2016-07-15T12:00:00+03:00" });
+    assert.notEqual(run.code, 0);
+    assert.match(run.stderr, /content\/articles\/wires\/talks-in-geneva\.md is a story of the same day with the same headline slug/);
+    assert.ok(!existsSync(join(desk.root, "content/articles/2016/07/2016-07-15-talks-in-geneva.md")), "nothing was created");
+  } finally {
+    desk.remove();
+  }
 });
