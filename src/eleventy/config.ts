@@ -1,5 +1,7 @@
 import { jsxToHtml } from "./jsxToHtml.ts";
 import { currentBuild } from "../build/currentBuild.ts";
+import type { SiteBuild } from "../build/SiteBuild.ts";
+import { BULK_TEMPLATES, writeBulkPages } from "../build/bulkPages.ts";
 import { setImageOutputRoot } from "../images/responsiveImage.ts";
 import { activeSearchIndexer } from "../search/searchIndexer.ts";
 
@@ -14,6 +16,8 @@ interface EleventyConfig {
   setServerOptions(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
   on(event: "eleventy.before", handler: (arg: { directories: { output: string } }) => void): void;
+  on(event: "eleventy.after", handler: (arg: { directories: { output: string }; outputMode: string; results: unknown[] }) => Promise<void>): void;
+  ignores: Set<string>;
   addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string | Promise<string>): void;
 }
 
@@ -24,7 +28,8 @@ interface RenderThis {
 /** Registers everything the bulletin needs; reads like a table of contents. */
 export default function configure(eleventyConfig: EleventyConfig) {
   // Content is read and validated by src/model, once per build, not as Eleventy templates.
-  eleventyConfig.addGlobalData("build", () => currentBuild());
+  let thisBuild: SiteBuild | undefined;
+  eleventyConfig.addGlobalData("build", () => (thisBuild = currentBuild()));
   eleventyConfig.addWatchTarget("content/");
   eleventyConfig.addWatchTarget("layouts/");
 
@@ -42,6 +47,17 @@ export default function configure(eleventyConfig: EleventyConfig) {
   // Feeds, sitemaps and robots.txt are TypeScript templates returning finished text (src/feeds, src/seo).
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
+
+  // Articles, listing pages and daily archives, by the thousand, are not paginated by Eleventy:
+  // src/build/bulkPages.ts writes them once Eleventy has written the rest (why: see there).
+  for (const file of Object.keys(BULK_TEMPLATES)) eleventyConfig.ignores.add(`src/pages/${file}`);
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }) => {
+    if (outputMode !== "fs" || !thisBuild) return;
+    const build = thisBuild;
+    thisBuild = undefined;
+    // Listed with Eleventy's own results, so that whoever counts the pages written counts these.
+    for (const page of await writeBulkPages(build, directories.output)) results.push(page);
+  });
 
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
   // Article images are resized while pages render, into whichever folder this run writes.
