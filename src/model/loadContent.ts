@@ -127,8 +127,13 @@ export function loadContent(opts: LoadOptions): Content {
     }));
   }
 
-  checkUrlCollisions(all, problems);
-  checkTranslations(all, problems);
+  // Collisions are rare: the file is read again for the line of a field only when one happens.
+  const lineOf = (a: Article, field: string) => {
+    const parsed = splitFrontmatter(readFileSync(join(root, a.source), "utf8"));
+    return parsed.ok ? parsed.file.lineOf([field]) : undefined;
+  };
+  checkUrlCollisions(all, problems, lineOf);
+  checkTranslations(all, problems, lineOf);
   const articles = all
     .filter((a) => preview || (!a.draft && !a.scheduled))
     .sort(newestFirst);
@@ -236,19 +241,21 @@ function warnUnknownFields(src: SourceFile, fields: readonly string[], file: str
   }
 }
 
-function checkUrlCollisions(articles: Article[], problems: ProblemList): void {
+type FieldLine = (article: Article, field: string) => number | undefined;
+
+function checkUrlCollisions(articles: Article[], problems: ProblemList, lineOf: FieldLine): void {
   const byUrl = new Map<string, Article>();
   for (const a of articles) {
     const other = byUrl.get(a.url);
     if (other) {
-      problems.error(a.source, undefined, `has the same URL ${a.url} as ${other.source}: rename one of the files or change its date`);
+      problems.error(a.source, lineOf(a, "date"), `has the same URL ${a.url} as ${other.source}: rename one of the files or change its date`);
     } else {
       byUrl.set(a.url, a);
     }
   }
 }
 
-function checkTranslations(articles: Article[], problems: ProblemList): void {
+function checkTranslations(articles: Article[], problems: ProblemList, lineOf: FieldLine): void {
   const byKey = new Map<string, Article[]>();
   for (const a of articles) {
     if (!a.translation) continue;
@@ -261,7 +268,7 @@ function checkTranslations(articles: Article[], problems: ProblemList): void {
     for (const a of group) {
       if (langs.has(a.lang)) {
         const first = group.find((g) => g.lang === a.lang && g !== a)!;
-        problems.error(a.source, undefined, `translation "${key}" already has an article in "${a.lang}": ${first.source}`);
+        problems.error(a.source, lineOf(a, "translation"), `translation "${key}" already has an article in "${a.lang}": ${first.source}`);
       }
       langs.add(a.lang);
     }

@@ -38,7 +38,7 @@ test("check reports every problem of a run as file:LINE: message, with a summary
       `${ART}/2016-07-20-typo.md:4`,
       `${ART}/2016-07-20-unknown-field.md:4`,
       `${ART}/2016-07-20-untagged-mention.md:8`,
-      "content/articles/elsewhere/talks-in-moscow.md", // a URL collision has no one line to point at
+      "content/articles/elsewhere/talks-in-moscow.md:3", // a URL collision points at the date
       "content/topics/golan.md:3",
     ]);
     assert.ok(lines[6]!.includes("content/articles/2016/07/2016-07-15-talks-in-moscow.md"), "a URL collision names both files");
