@@ -47,6 +47,7 @@ export class MentionFinder {
       }
       for (const tag of this.byKey.get(nameKey(m[0])) ?? []) {
         if (tagged.has(tag) || reported.has(tag)) continue;
+        if (withinTaggedName(body, m.index, m[0], tagged)) continue;
         reported.add(tag);
         found.push({ tag, text: m[0].replace(/\s+/g, " "), line: article.bodyLine + countNewlines(body, m.index) });
       }
@@ -67,6 +68,25 @@ export class MentionFinder {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * Whether the match is part of a longer name the story does tag: "Lavrov" (an alias of
+ * Sergey Lavrov) inside "Walid Lavrov" in a story tagged Walid Lavrov is no mention of
+ * Sergey Lavrov.
+ */
+function withinTaggedName(body: string, index: number, text: string, tagged: ReadonlySet<Tag>): boolean {
+  const needle = text.toLowerCase();
+  for (const tag of tagged) {
+    for (const name of [tag.name, ...tag.aliases]) {
+      const lower = name.toLowerCase();
+      if (lower.length <= needle.length) continue;
+      for (let k = lower.indexOf(needle); k !== -1; k = lower.indexOf(needle, k + 1)) {
+        if (index - k >= 0 && body.slice(index - k, index - k + lower.length).toLowerCase() === lower) return true;
+      }
+    }
+  }
+  return false;
+}
 
 interface TrieNode {
   end: boolean;

@@ -107,6 +107,12 @@ test("a registered topic named in the body, even by its Arabic name or across a 
   assert.match(lines[0]!, /:6: warning: the story mentions "Syrian Arab Republic" \(Syria\), which topics: does not list/);
 });
 
+test("an alias inside a longer name the story tags is no mention of the registered person", async () => {
+  // "Putin" is an alias of Vladimir Putin; the story is about someone else called Putin.
+  assert.deepEqual(await mentions("people: [Ivan Putin]", "Ivan Putin, a farmer, spoke."), []);
+  assert.equal((await mentions("people: [Ivan Putin]", "Ivan Putin met Putin.")).length, 1, "a Putin on his own is still a mention");
+});
+
 test("a name inside a longer word, or a person the story already tags, is no mention", async () => {
   assert.deepEqual(await mentions("topics: [Syria]", "Putinism and anti-Syrian rhetoric; Syrians."), []);
   assert.deepEqual(await mentions("people: [Putin]\ntopics: [syria]", "Vladimir Putin visited Syria."), []);
