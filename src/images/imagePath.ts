@@ -55,7 +55,7 @@ export function imageProblems(articles: readonly Article[], root: string): Probl
   for (const article of articles) {
     if (!article.image) continue;
     const src = article.image.src;
-    const source = resolve(article.source);
+    const source = resolve(root, article.source); // sources are relative to the site root (Problem.file)
     let message: string | undefined;
     try {
       const file = resolveImagePath(src, source, contentDir);
