@@ -86,21 +86,9 @@ export function loadContent(opts: LoadOptions): Content {
   const articleFiles = markdownFiles(join(root, "content", "articles"));
   for (const path of articleFiles) {
     const file = display(path);
-    const raw = readSource(path, file, problems);
-    if (raw === undefined) continue;
-    const parsed = splitFrontmatter(raw);
-    if (!parsed.ok) {
-      for (const e of parsed.errors) problems.error(file, e.line, e.message);
-      continue;
-    }
-    const src = parsed.file;
-    warnUnknownFields(src, ARTICLE_FIELDS, file, problems);
-    const result = schema.safeParse(src.data, { reportInput: true });
-    if (!result.success) {
-      zodProblems(result.error, file, src.lineOf, problems);
-      continue;
-    }
-    const fm = result.data;
+    const read = readValidated(path, file, schema, ARTICLE_FIELDS, problems);
+    if (!read) continue;
+    const { src, data: fm } = read;
     const slug = slugify(basename(path, ".md").replace(/^\d{4}-\d{2}-\d{2}-/, ""));
     if (!slug) {
       problems.error(file, undefined, "the file name gives an empty slug: name the file after the story, e.g. putin-meets-kerry.md");
@@ -176,21 +164,9 @@ function loadRegistry(kind: TagKind, dir: string, display: (p: string) => string
   const schema: z.ZodType<z.output<typeof PersonSchema> | z.output<typeof TopicSchema>> = kind === "person" ? PersonSchema : TopicSchema;
   for (const path of markdownFiles(dir)) {
     const file = display(path);
-    const raw = readSource(path, file, problems);
-    if (raw === undefined) continue;
-    const parsed = splitFrontmatter(raw);
-    if (!parsed.ok) {
-      for (const e of parsed.errors) problems.error(file, e.line, e.message);
-      continue;
-    }
-    const src = parsed.file;
-    warnUnknownFields(src, REGISTRY_FIELDS, file, problems);
-    const result = schema.safeParse(src.data, { reportInput: true });
-    if (!result.success) {
-      zodProblems(result.error, file, src.lineOf, problems);
-      continue;
-    }
-    const fm = result.data;
+    const read = readValidated(path, file, schema, REGISTRY_FIELDS, problems);
+    if (!read) continue;
+    const { src, data: fm } = read;
     const slug = fm.slug ? slugify(fm.slug) : slugify(basename(path, ".md"));
     if (!slug) {
       problems.error(file, src.lineOf(["slug"]), "the slug is empty: give the entry a `slug:` made of letters or digits");
@@ -216,6 +192,34 @@ function loadRegistry(kind: TagKind, dir: string, display: (p: string) => string
  * or one not saved as UTF-8 (an Arabic file saved as Windows-1256, a "Unicode" file from
  * Notepad) whose text would otherwise reach the site garbled.
  */
+/**
+ * One Markdown file read, split and checked against `schema`: every problem is reported,
+ * and undefined returned, when any step fails.
+ */
+function readValidated<T>(
+  path: string,
+  file: string,
+  schema: z.ZodType<T>,
+  fields: readonly string[],
+  problems: ProblemList,
+): { src: SourceFile; data: T } | undefined {
+  const raw = readSource(path, file, problems);
+  if (raw === undefined) return undefined;
+  const parsed = splitFrontmatter(raw);
+  if (!parsed.ok) {
+    for (const e of parsed.errors) problems.error(file, e.line, e.message);
+    return undefined;
+  }
+  const src = parsed.file;
+  warnUnknownFields(src, fields, file, problems);
+  const result = schema.safeParse(src.data, { reportInput: true });
+  if (!result.success) {
+    zodProblems(result.error, file, src.lineOf, problems);
+    return undefined;
+  }
+  return { src, data: result.data };
+}
+
 function readSource(path: string, file: string, problems: ProblemList): string | undefined {
   let raw: string;
   try {

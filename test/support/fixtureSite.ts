@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
@@ -89,4 +90,25 @@ export function hashTree(dir: string): Map<string, string> {
   };
   walk(dir);
   return hashes;
+}
+
+export interface BuildRun {
+  code: number | null;
+  /** stdout and stderr together, as a writer's terminal shows them. */
+  output: string;
+}
+
+/** `npm run build` as a writer runs it, in `root`, with a clock after every fixture article. */
+export function runBuildScript(root: string): Promise<BuildRun> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), "scripts/build.ts"], {
+      cwd: root,
+      env: { ...process.env, BULLETIN_NOW: "2020-01-01T00:00:00+03:00", DEBUG: "", BULLETIN_PREVIEW: "" },
+    });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    child.on("error", fail);
+    child.on("close", (code) => done({ code, output }));
+  });
 }

@@ -1,35 +1,14 @@
 import { describe, test, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { makeFixtureSite, hashTree, article, type FixtureSite } from "../support/fixtureSite.ts";
+import { makeFixtureSite, hashTree, article, runBuildScript as build, type FixtureSite } from "../support/fixtureSite.ts";
 
 /**
  * `npm run build` as a writer meets it: a child process in a copy of a small site. Bad
  * content must give `file:LINE: message` for every problem at once, exit 1, print no stack
  * trace, and leave the previous _site/ exactly as it was.
  */
-
-interface Run {
-  code: number | null;
-  output: string;
-}
-
-/** Runs `npx tsx scripts/build.ts` in `root`, with a clock after every fixture article. */
-function build(root: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "scripts/build.ts"], {
-      cwd: root,
-      env: { ...process.env, BULLETIN_NOW: "2020-01-01T00:00:00+03:00", DEBUG: "", BULLETIN_PREVIEW: "" },
-    });
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
 
 /** A previous build's output: what a failed build must leave byte for byte. */
 function previousSite(root: string): void {
