@@ -3,6 +3,7 @@
  * own: `node --import tsx bench/build-child.ts <content root> <output>`. Prints one JSON line
  * (pages written, build phases, peak RSS) for scripts/bench.ts.
  */
+import { readFileSync } from "node:fs";
 import { runBuild } from "../src/build/runBuild.ts";
 import { phaseTimings } from "../src/build/phases.ts";
 import { formatProblem } from "../src/model/problems.ts";
@@ -13,7 +14,12 @@ if (!root || !output) {
   process.exit(2);
 }
 const started = performance.now();
+// Pagefind runs as a child process that Node never waits for, so neither /usr/bin/time nor
+// resourceUsage() sees its memory: its high-water mark is read from /proc while it lives.
+const childPeaks = new Map<number, number>();
+const sampler = setInterval(() => sampleChildren(childPeaks), 250);
 const result = await runBuild({ root, output, log: () => {} });
+clearInterval(sampler);
 const errors = result.problems.filter((p) => p.severity === "error");
 console.log(JSON.stringify({
   ok: result.ok,
@@ -21,8 +27,21 @@ console.log(JSON.stringify({
   ms: performance.now() - started,
   phases: phaseTimings(),
   maxRssKiB: process.resourceUsage().maxRSS,
+  childMaxRssKiB: Math.max(0, ...childPeaks.values()),
   // CPU time of this process (not of Pagefind's): steadier than wall time on a busy machine.
   cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
   errors: errors.slice(0, 5).map(formatProblem),
 }));
 process.exitCode = result.ok ? 0 : 1;
+
+/** Peak resident set (VmHWM, KiB) of each child process, where /proc exists (Linux). */
+function sampleChildren(peaks: Map<number, number>): void {
+  try {
+    for (const pid of readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number)) {
+      const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+      if (hwm) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, Number(hwm)));
+    }
+  } catch {
+    // Not Linux, or the child just ended: this sample is skipped.
+  }
+}

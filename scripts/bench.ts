@@ -39,6 +39,12 @@ interface Measure {
 }
 
 interface BuildRun extends Measure {
+  /** Node's own peak, KiB (`rssKiB` may be Pagefind's, which runs beside it). */
+  nodeRssKiB: number;
+  /** Pagefind's peak, KiB (0 where /proc cannot tell). */
+  searchRssKiB: number;
+  /** CPU time of the Node process (not Pagefind's), ms. */
+  cpuMs: number;
   pages: number;
   phases: Record<string, number>;
   /** Eleventy's own aggregate benchmarks: render time per page template. */
@@ -164,10 +170,10 @@ async function measureBuild(root: string): Promise<BuildRun> {
     env: { DEBUG: "Eleventy:Benchmark*", BULLETIN_NOW: NOW, BULLETIN_PREVIEW: "" },
   });
   if (result.code !== 0) fail("the build", result);
-  const json = lastJson(result.stdout) as { pages: number; maxRssKiB: number; phases: { phase: string; ms: number }[] };
+  const json = lastJson(result.stdout) as { pages: number; maxRssKiB: number; childMaxRssKiB: number; cpuMs: number; phases: { phase: string; ms: number }[] };
   const phases: Record<string, number> = {};
   for (const p of json.phases) phases[p.phase] = (phases[p.phase] ?? 0) + p.ms;
-  return { ms: result.ms, rssKiB: Math.max(result.rssKiB, json.maxRssKiB), pages: json.pages, phases, templates: templateBenchmarks(result.stderr) };
+  return { ms: result.ms, rssKiB: Math.max(result.rssKiB, json.maxRssKiB, json.childMaxRssKiB), nodeRssKiB: json.maxRssKiB, searchRssKiB: json.childMaxRssKiB, cpuMs: json.cpuMs, pages: json.pages, phases, templates: templateBenchmarks(result.stderr) };
 }
 
 async function measureHugo(root: string): Promise<Measure & { pages: number }> {
@@ -205,6 +211,10 @@ function medianOf<T extends Measure>(runs: T[]): T {
   return { ...byTime, ms, rssKiB: median(runs.map((r) => r.rssKiB)) };
 }
 
+function medianBuild(runs: BuildRun[]): BuildRun {
+  return { ...medianOf(runs), nodeRssKiB: median(runs.map((r) => r.nodeRssKiB)), searchRssKiB: median(runs.map((r) => r.searchRssKiB)), cpuMs: median(runs.map((r) => r.cpuMs)) };
+}
+
 async function measureSize(n: number, opts: Options, hugo: boolean): Promise<SizeResult> {
   const root = ensureCorpus(n, hugo);
   const runs = opts.runs ?? (n >= 100_000 ? 1 : 3);
@@ -222,7 +232,7 @@ async function measureSize(n: number, opts: Options, hugo: boolean): Promise<Siz
   }
   return {
     articles: n,
-    build: medianOf(builds),
+    build: medianBuild(builds),
     hugo: hugos.length ? medianOf(hugos) : undefined,
     bare: bares.length ? medianOf(bares) : undefined,
     check: checks.length ? medianOf(checks) : undefined,
@@ -237,11 +247,11 @@ const ratio = (a: number, b?: number) => (b ? `${(a / b).toFixed(2)}` : "–");
 
 export function report(results: SizeResult[]): string {
   const lines = [
-    "| articles | pages | build | peak memory | Hugo | build ÷ Hugo | bare loop | build ÷ bare | check |",
+    "| articles | pages | build | peak memory: Node, Pagefind | Hugo | build ÷ Hugo | bare loop | build ÷ bare | check |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of results) {
-    lines.push(`| ${r.articles.toLocaleString("en")} | ${r.build.pages.toLocaleString("en")} | ${s(r.build.ms)} | ${mib(r.build.rssKiB)} | ${r.hugo ? `${s(r.hugo.ms)} (${mib(r.hugo.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.hugo?.ms)} | ${r.bare ? `${s(r.bare.ms)} (${mib(r.bare.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.bare?.ms)} | ${r.check ? s(r.check.ms) : "–"} |`);
+    lines.push(`| ${r.articles.toLocaleString("en")} | ${r.build.pages.toLocaleString("en")} | ${s(r.build.ms)} | ${mib(r.build.nodeRssKiB)}, ${mib(r.build.searchRssKiB)} | ${r.hugo ? `${s(r.hugo.ms)} (${mib(r.hugo.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.hugo?.ms)} | ${r.bare ? `${s(r.bare.ms)} (${mib(r.bare.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.bare?.ms)} | ${r.check ? s(r.check.ms) : "–"} |`);
   }
   const tenK = results.find((r) => r.articles === 10_000);
   const hundredK = results.find((r) => r.articles === 100_000);
@@ -252,6 +262,7 @@ export function report(results: SizeResult[]): string {
   const phaseNames = [...new Set(results.flatMap((r) => Object.keys(r.build.phases)))];
   for (const phase of phaseNames) lines.push(`| ${phase} | ${results.map((r) => (r.build.phases[phase] === undefined ? "–" : s(r.build.phases[phase]!))).join(" | ")} |`);
   lines.push(`| process start, module loading, rest | ${results.map((r) => s(r.build.ms - Object.values(r.build.phases).reduce((a, b) => a + b, 0))).join(" | ")} |`);
+  lines.push(`| (CPU time of the Node process) | ${results.map((r) => s(r.build.cpuMs)).join(" | ")} |`);
 
   lines.push("", "Eleventy render time per page, by template (flat when no page does work that grows with the archive):", "");
   lines.push(`| template | ${results.map((r) => r.articles.toLocaleString("en")).join(" | ")} |`, `|---|${results.map(() => "---:").join("|")}|`);

@@ -16,21 +16,34 @@ import * as dayPages from "../pages/archive.11ty.tsx";
  * page's HTML until the build ends. At 100,000 articles that passed 4 GiB before the first
  * page was written. Here a page is rendered, handed to the search index, written, and let go;
  * writes run on libuv's threads while the next page renders. Eleventy still renders every
- * other page (feeds, sitemaps, indexes, month and year archives) and calls this when it is
- * done (src/eleventy/config.ts), for `npm run build` and the `npm start` preview alike.
+ * other page (feeds, sitemaps, indexes, month and year archives); src/eleventy/config.ts
+ * calls this before Eleventy starts (articles) and after it is done (listings), for
+ * `npm run build` and the `npm start` preview alike.
  */
 interface PageModule {
   data: { pagination: { data: string }; permalink: (data: PageData<never>) => string };
   render: (data: PageData<never>) => unknown;
 }
 
-/** File names in src/pages that Eleventy is told to ignore, with their modules. */
-export const BULK_TEMPLATES: Record<string, PageModule> = {
+/**
+ * Written first, before Eleventy's own pages: the only pages Pagefind indexes. Once they are
+ * sent, Pagefind writes its index while everything else renders (the index took as long as
+ * all the rendering at 10,000 articles), so no page type with `data-pagefind-body` may be
+ * left out of this list (the indexer refuses one that comes later).
+ */
+export const SEARCHABLE_TEMPLATES: Record<string, PageModule> = {
   "article.11ty.tsx": articlePages as unknown as PageModule,
+};
+
+/** Written after Eleventy's own pages. */
+export const LISTING_TEMPLATES: Record<string, PageModule> = {
   "tag.11ty.tsx": tagPages as unknown as PageModule,
   "home.11ty.tsx": homePages as unknown as PageModule,
   "archive.11ty.tsx": dayPages as unknown as PageModule,
 };
+
+/** File names in src/pages that Eleventy is told to ignore, with their modules. */
+export const BULK_TEMPLATES: Record<string, PageModule> = { ...SEARCHABLE_TEMPLATES, ...LISTING_TEMPLATES };
 
 /** Enough writes in flight to keep the disk busy, few enough that pages do not pile up in memory. */
 const MAX_WRITES_IN_FLIGHT = 64;
@@ -41,13 +54,13 @@ export interface BulkPage {
   inputPath: string;
 }
 
-/** Renders and writes every bulk page of `build` into `outputDir`; the pages written, in order. */
-export async function writeBulkPages(build: SiteBuild, outputDir: string): Promise<BulkPage[]> {
+/** Renders and writes the pages of `templates` for `build` into `outputDir`; the pages written, in order. */
+export async function writeBulkPages(build: SiteBuild, outputDir: string, templates: Record<string, PageModule> = BULK_TEMPLATES): Promise<BulkPage[]> {
   const written: BulkPage[] = [];
   const writing = new Set<Promise<void>>();
   const made = new Set<string>();
   let failed: { error: unknown } | undefined;
-  for (const [file, page] of Object.entries(BULK_TEMPLATES)) {
+  for (const [file, page] of Object.entries(templates)) {
     const entries = entriesOf(build, page.data.pagination.data);
     for (const entry of entries) {
       const data = { build, entry } as PageData<never>;

@@ -1,7 +1,7 @@
 import { jsxToHtml } from "./jsxToHtml.ts";
 import { currentBuild } from "../build/currentBuild.ts";
 import type { SiteBuild } from "../build/SiteBuild.ts";
-import { BULK_TEMPLATES, writeBulkPages } from "../build/bulkPages.ts";
+import { BULK_TEMPLATES, LISTING_TEMPLATES, SEARCHABLE_TEMPLATES, writeBulkPages, type BulkPage } from "../build/bulkPages.ts";
 import { setImageOutputRoot } from "../images/responsiveImage.ts";
 import { activeSearchIndexer } from "../search/searchIndexer.ts";
 
@@ -15,7 +15,7 @@ interface EleventyConfig {
   setWatchThrottleWaitTime(ms: number): void;
   setServerOptions(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
-  on(event: "eleventy.before", handler: (arg: { directories: { output: string } }) => void): void;
+  on(event: "eleventy.before", handler: (arg: { directories: { output: string }; outputMode: string }) => void | Promise<void>): void;
   on(event: "eleventy.after", handler: (arg: { directories: { output: string }; outputMode: string; results: unknown[] }) => Promise<void>): void;
   ignores: Set<string>;
   addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string | Promise<string>): void;
@@ -29,7 +29,7 @@ interface RenderThis {
 export default function configure(eleventyConfig: EleventyConfig) {
   // Content is read and validated by src/model, once per build, not as Eleventy templates.
   let thisBuild: SiteBuild | undefined;
-  eleventyConfig.addGlobalData("build", () => (thisBuild = currentBuild()));
+  eleventyConfig.addGlobalData("build", () => (thisBuild ??= currentBuild()));
   eleventyConfig.addWatchTarget("content/");
   eleventyConfig.addWatchTarget("layouts/");
 
@@ -48,20 +48,30 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
 
+  eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
+  // Article images are resized while pages render, into whichever folder this run writes.
+  eleventyConfig.on("eleventy.before", ({ directories }) => setImageOutputRoot(directories.output));
+
   // Articles, listing pages and daily archives, by the thousand, are not paginated by Eleventy:
-  // src/build/bulkPages.ts writes them once Eleventy has written the rest (why: see there).
+  // src/build/bulkPages.ts writes them (why: see there). Articles go first, so that Pagefind
+  // indexes them, and writes its index, while everything else renders.
   for (const file of Object.keys(BULK_TEMPLATES)) eleventyConfig.ignores.add(`src/pages/${file}`);
+  let articlePages: BulkPage[] = [];
+  eleventyConfig.on("eleventy.before", async ({ directories, outputMode }) => {
+    if (outputMode !== "fs") return;
+    thisBuild = currentBuild();
+    articlePages = await writeBulkPages(thisBuild, directories.output, SEARCHABLE_TEMPLATES);
+    activeSearchIndexer()?.seal();
+  });
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }) => {
     if (outputMode !== "fs" || !thisBuild) return;
     const build = thisBuild;
     thisBuild = undefined;
     // Listed with Eleventy's own results, so that whoever counts the pages written counts these.
-    for (const page of await writeBulkPages(build, directories.output)) results.push(page);
+    for (const page of articlePages) results.push(page);
+    for (const page of await writeBulkPages(build, directories.output, LISTING_TEMPLATES)) results.push(page);
+    articlePages = [];
   });
-
-  eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
-  // Article images are resized while pages render, into whichever folder this run writes.
-  eleventyConfig.on("eleventy.before", ({ directories }) => setImageOutputRoot(directories.output));
   eleventyConfig.setServerOptions({ showAllHosts: false, domDiff: false });
   // `npm run build` hands each article to Pagefind as soon as it is rendered (src/search/searchIndexer.ts).
   eleventyConfig.addTransform("search-index", function (content) {

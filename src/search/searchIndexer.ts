@@ -15,6 +15,8 @@ export class SearchIndexer {
   private readonly pending: Promise<{ errors: string[] }>[] = [];
   /** Pages sent and not yet indexed, oldest first; see `add`. */
   private readonly inFlight: Promise<unknown>[] = [];
+  /** Set once no searchable page is to come: Pagefind is writing its files. */
+  private written?: Promise<SearchIndexResult>;
 
   private constructor(private readonly index: PagefindIndex, private readonly outputDir: string) {}
 
@@ -32,6 +34,9 @@ export class SearchIndexer {
   add(outputPath: string, html: string): Promise<unknown> | undefined {
     const content = searchablePart(html);
     if (!content) return undefined;
+    if (this.written) {
+      throw new Error(`search index: ${outputPath} is searchable (data-pagefind-body) but was rendered after the index was written; searchable page types go in SEARCHABLE_TEMPLATES (src/build/bulkPages.ts)`);
+    }
     const sourcePath = relative(this.outputDir, outputPath).split(sep).join("/");
     const added = this.index.addHTMLFile({ sourcePath, content });
     this.pending.push(added);
@@ -40,8 +45,24 @@ export class SearchIndexer {
     return this.inFlight.shift();
   }
 
-  /** Waits for every page, then writes the index into `<outputDir>/pagefind/`. */
+  /**
+   * No searchable page is to come: Pagefind writes its files now, in its own process, while
+   * the listings, feeds and archives render. A searchable page added after this is an error.
+   */
+  seal(): void {
+    if (this.written) return;
+    this.written = this.writeIndex();
+    // Awaited by `write`; until then a failure must not count as unhandled.
+    this.written.catch(() => undefined);
+  }
+
+  /** Waits for every page and writes the index into `<outputDir>/pagefind/`, if `seal` has not already. */
   async write(): Promise<SearchIndexResult> {
+    this.seal();
+    return this.written!;
+  }
+
+  private async writeIndex(): Promise<SearchIndexResult> {
     const added = await Promise.all(this.pending);
     const errors = added.flatMap((a) => a.errors);
     if (errors.length > 0) throw new Error(`search index: ${errors.join("; ")}`);
