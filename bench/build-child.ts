@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { runBuild } from "../src/build/runBuild.ts";
-import { phaseTimings } from "../src/build/phases.ts";
+import { phaseTimings, renderTimings } from "../src/build/phases.ts";
 import { formatProblem } from "../src/model/problems.ts";
 
 const [root, output] = process.argv.slice(2);
@@ -26,6 +26,7 @@ console.log(JSON.stringify({
   pages: result.pages,
   ms: performance.now() - started,
   phases: phaseTimings(),
+  renders: renderTimings(),
   maxRssKiB: process.resourceUsage().maxRSS,
   childMaxRssKiB: Math.max(0, ...childPeaks.values()),
   // CPU time of this process (not of Pagefind's): steadier than wall time on a busy machine.

@@ -170,10 +170,15 @@ async function measureBuild(root: string): Promise<BuildRun> {
     env: { DEBUG: "Eleventy:Benchmark*", BULLETIN_NOW: NOW, BULLETIN_PREVIEW: "" },
   });
   if (result.code !== 0) fail("the build", result);
-  const json = lastJson(result.stdout) as { pages: number; maxRssKiB: number; childMaxRssKiB: number; cpuMs: number; phases: { phase: string; ms: number }[] };
+  const json = lastJson(result.stdout) as {
+    pages: number; maxRssKiB: number; childMaxRssKiB: number; cpuMs: number;
+    phases: { phase: string; ms: number }[]; renders: { template: string; ms: number; pages: number }[];
+  };
+  const templates = templateBenchmarks(result.stderr);
+  for (const r of json.renders) templates[r.template] = { ms: r.ms, pages: r.pages };
   const phases: Record<string, number> = {};
   for (const p of json.phases) phases[p.phase] = (phases[p.phase] ?? 0) + p.ms;
-  return { ms: result.ms, rssKiB: Math.max(result.rssKiB, json.maxRssKiB, json.childMaxRssKiB), nodeRssKiB: json.maxRssKiB, searchRssKiB: json.childMaxRssKiB, cpuMs: json.cpuMs, pages: json.pages, phases, templates: templateBenchmarks(result.stderr) };
+  return { ms: result.ms, rssKiB: Math.max(result.rssKiB, json.maxRssKiB, json.childMaxRssKiB), nodeRssKiB: json.maxRssKiB, searchRssKiB: json.childMaxRssKiB, cpuMs: json.cpuMs, pages: json.pages, phases, templates };
 }
 
 async function measureHugo(root: string): Promise<Measure & { pages: number }> {
@@ -264,7 +269,7 @@ export function report(results: SizeResult[]): string {
   lines.push(`| process start, module loading, rest | ${results.map((r) => s(r.build.ms - Object.values(r.build.phases).reduce((a, b) => a + b, 0))).join(" | ")} |`);
   lines.push(`| (CPU time of the Node process) | ${results.map((r) => s(r.build.cpuMs)).join(" | ")} |`);
 
-  lines.push("", "Eleventy render time per page, by template (flat when no page does work that grows with the archive):", "");
+  lines.push("", "Render time per page, by template (Eleventy's benchmarks, and ours for the pages written by src/build/bulkPages.ts); flat when no page does work that grows with the archive:", "");
   lines.push(`| template | ${results.map((r) => r.articles.toLocaleString("en")).join(" | ")} |`, `|---|${results.map(() => "---:").join("|")}|`);
   const templates = [...new Set(results.flatMap((r) => Object.keys(r.build.templates)))].sort();
   for (const t of templates) {

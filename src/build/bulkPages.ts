@@ -4,6 +4,7 @@ import type { SiteBuild } from "./SiteBuild.ts";
 import type { PageData } from "../pages/pageData.ts";
 import { jsxToHtml } from "../eleventy/jsxToHtml.ts";
 import { activeSearchIndexer } from "../search/searchIndexer.ts";
+import { recordRenderTime } from "./phases.ts";
 import * as articlePages from "../pages/article.11ty.tsx";
 import * as tagPages from "../pages/tag.11ty.tsx";
 import * as homePages from "../pages/home.11ty.tsx";
@@ -62,12 +63,15 @@ export async function writeBulkPages(build: SiteBuild, outputDir: string, templa
   let failed: { error: unknown } | undefined;
   for (const [file, page] of Object.entries(templates)) {
     const entries = entriesOf(build, page.data.pagination.data);
+    let renderMs = 0;
     for (const entry of entries) {
       const data = { build, entry } as PageData<never>;
       const path = page.data.permalink(data);
       let html: string;
       try {
+        const started = performance.now();
         html = await jsxToHtml(page.render(data));
+        renderMs += performance.now() - started;
       } catch (error) {
         throw new Error(`${file} could not render ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
@@ -85,6 +89,7 @@ export async function writeBulkPages(build: SiteBuild, outputDir: string, templa
       }
       written.push({ url: path.replace(/^\/?/, "/").replace(/index\.html$/, ""), outputPath, inputPath: `./src/pages/${file}` });
     }
+    recordRenderTime(file, renderMs, entries.length);
   }
   await Promise.all(writing);
   if (failed) throw failed.error;

@@ -1,4 +1,4 @@
-import { performance } from "node:perf_hooks";
+import { performance, type PerformanceMeasure } from "node:perf_hooks";
 
 /**
  * Build phases as User Timing measures (`performance.getEntriesByType("measure")`), named
@@ -30,4 +30,19 @@ export function phaseTimings(): { phase: string; ms: number }[] {
     .getEntriesByType("measure")
     .filter((m) => m.name.startsWith(PHASE_PREFIX))
     .map((m) => ({ phase: m.name.slice(PHASE_PREFIX.length), ms: m.duration }));
+}
+
+const RENDER_PREFIX = "bulletin-render:";
+
+/** Time spent rendering `pages` pages of one page type (not writing them), for `npm run bench`. */
+export function recordRenderTime(template: string, ms: number, pages: number): void {
+  performance.measure(RENDER_PREFIX + template, { start: 0, duration: ms, detail: { pages } });
+}
+
+/** The render times recorded so far, by page type. */
+export function renderTimings(): { template: string; ms: number; pages: number }[] {
+  return performance
+    .getEntriesByType("measure")
+    .filter((m) => m.name.startsWith(RENDER_PREFIX))
+    .map((m) => ({ template: m.name.slice(RENDER_PREFIX.length), ms: m.duration, pages: ((m as PerformanceMeasure).detail as { pages: number }).pages }));
 }
