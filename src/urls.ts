@@ -32,6 +32,15 @@ export function yearUrl(lang: Lang, date: DateTime): string {
   return `${editionPrefix(lang)}/${date.toFormat("yyyy")}/`;
 }
 
+/**
+ * The search index of one edition's articles of one year (`/pagefind/en/2016/`): Pagefind
+ * holds a whole index in memory while it builds it, so the build writes one per year and
+ * the search page queries them together (src/search/searchIndexer.ts, layouts/assets/search.js).
+ */
+export function searchIndexUrl(lang: Lang, date: DateTime): string {
+  return `/pagefind/${lang}/${date.toFormat("yyyy")}/`;
+}
+
 export function tagSection(kind: TagKind): "people" | "topics" {
   return kind === "person" ? "people" : "topics";
 }

@@ -1,6 +1,10 @@
 // The search page: the form's fields (which the address mirrors) drive Pagefind's
-// JavaScript API over the index the build wrote to /pagefind/. Each article page carries
-// `person` and `topic` filters, a `date` sort key and its display date as `date` meta.
+// JavaScript API over the indexes the build wrote, one per year of the edition, listed in
+// the form's `data-indexes` (newest first); each is searched and the results merged. Each
+// article page carries `person` and `topic` filters, a `date` sort key and its display
+// date as `date` meta.
+import { mergeResults } from "./searchMerge.js";
+
 const form = document.querySelector(".search-form");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
@@ -11,18 +15,22 @@ if (form && status && list && more) {
   const field = (name) => form.elements.namedItem(name);
   const words = form.dataset;
   const numbers = new Intl.NumberFormat(words.numberLocale);
-  let pagefind;
+  const indexes = (form.dataset.indexes ?? "").split(" ").filter(Boolean);
+  let pagefinds;
   let results = [];
   let shown = 0;
   let latest = 0;
   let timer;
 
-  const load = async () => {
-    if (!pagefind) {
-      pagefind = await import("/pagefind/pagefind.js");
+  // Each index's own pagefind.js, imported from its folder, is a module of its own: its own
+  // Pagefind instance, which finds its index beside it.
+  const load = () => {
+    pagefinds ??= Promise.all(indexes.map(async (base) => {
+      const pagefind = await import(`${base}pagefind.js`);
       await pagefind.options({ excerptLength: 30 });
-    }
-    return pagefind;
+      return pagefind;
+    }));
+    return pagefinds;
   };
 
   const fromAddress = () => {
@@ -93,14 +101,14 @@ if (form && status && list && more) {
     if (key && direction) options.sort = { [key]: direction };
     let found;
     try {
-      found = await (await load()).search(term || null, options);
+      found = await Promise.all((await load()).map((pagefind) => pagefind.search(term || null, options)));
     } catch {
       // No index: a preview (`npm start`) does not build one, or the site was copied without /pagefind/.
       if (run === latest) status.textContent = words.unavailable;
       return;
     }
-    if (run !== latest || !found) return;
-    results = found.results;
+    if (run !== latest) return;
+    results = mergeResults(found.map((f) => f?.results ?? []), options.sort ? direction : undefined);
     shown = 0;
     list.textContent = "";
     await showMore(run);

@@ -24,6 +24,8 @@ import * as dayPages from "../pages/archive.11ty.tsx";
 interface PageModule {
   data: { pagination: { data: string }; permalink: (data: PageData<never>) => string };
   render: (data: PageData<never>) => unknown;
+  /** For searchable pages: the URL of the search index the page goes in. */
+  searchIndex?: (data: PageData<never>) => string;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function writeBulkPages(build: SiteBuild, outputDir: string, templa
         throw new Error(`${file} could not render ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
       const outputPath = join(outputDir, path);
-      const behind = activeSearchIndexer()?.add(outputPath, html);
+      const behind = activeSearchIndexer()?.add(outputPath, html, page.searchIndex?.(data));
       if (behind) await behind;
       const write: Promise<void> = writeOut(outputPath, html, made)
         .catch((error: unknown) => void (failed ??= { error }))

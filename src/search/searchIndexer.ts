@@ -1,78 +1,125 @@
 import { join, relative, sep } from "node:path";
 import * as pagefind from "pagefind";
-import type { SearchIndexResult } from "./indexSite.ts";
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>["index"]>;
 
+export interface SearchIndexResult {
+  /** Pages Pagefind indexed: those with `data-pagefind-body`, the articles. */
+  pages: number;
+  /** Indexes written: one per edition and year (`/pagefind/en/2016/`). */
+  indexes: number;
+}
+
+/** One index being filled: the pages of one edition and year. */
+interface OpenIndex {
+  url: string;
+  index: Promise<PagefindIndex>;
+  pending: Promise<{ errors: string[] }>[];
+}
+
 /**
- * The Pagefind index of one build, fed each page as Eleventy renders it rather than by
- * reading the finished site back: Pagefind indexes in its own process, on the second core,
- * while this one renders, and it never parses the listings, feeds and archives (only pages
- * with `data-pagefind-body` are sent; Pagefind would skip the rest anyway). Same index as
- * `indexSite` gives for the written folder: pages are named by their path in it.
+ * The search indexes of one build, fed each page as it is rendered rather than by reading
+ * the finished site back: Pagefind indexes in its own process, on the second core, while
+ * this one renders, and it never parses the listings, feeds and archives (only pages with
+ * `data-pagefind-body` are sent).
+ *
+ * One index per edition and year (`searchIndexUrl` in src/urls.ts), because Pagefind holds
+ * an index in memory until it is written: one index of 10,000 articles took 1.8 GiB,
+ * 100,000 took 14 GiB. Articles come newest first, one edition after the other, so when the
+ * first page of another year arrives the year before is complete: it is written (in
+ * Pagefind's process, while the next year is indexed) and let go. Memory is that of a
+ * year or two, whatever the size of the archive; the search page queries the years together.
  */
 export class SearchIndexer {
-  private readonly pending: Promise<{ errors: string[] }>[] = [];
+  private current?: OpenIndex;
+  /** Indexes complete and written (or being written), by URL: the pages each holds. */
+  private readonly written = new Map<string, Promise<number>>();
   /** Pages sent and not yet indexed, oldest first; see `add`. */
   private readonly inFlight: Promise<unknown>[] = [];
-  /** Set once no searchable page is to come: Pagefind is writing its files. */
-  private written?: Promise<SearchIndexResult>;
+  /** Set once no searchable page is to come. */
+  private sealed = false;
 
-  private constructor(private readonly index: PagefindIndex, private readonly outputDir: string) {}
+  private constructor(private readonly outputDir: string) {}
 
   static async open(outputDir: string): Promise<SearchIndexer> {
-    const created = await pagefind.createIndex({});
-    if (!created.index) throw new Error(`search index: ${created.errors.join("; ") || "Pagefind could not start"}`);
-    return new SearchIndexer(created.index, outputDir);
+    return new SearchIndexer(outputDir);
   }
 
   /**
-   * A rendered page, written at `outputPath`; pages without `data-pagefind-body` are not
-   * searchable. Returns a Promise when Pagefind has fallen behind, for the caller to wait
-   * on: unbounded, the pages queued for it held gigabytes at 10,000 articles.
+   * A rendered page, written at `outputPath`, for the index at `indexUrl`; pages without
+   * `data-pagefind-body` are not searchable. Returns a Promise when Pagefind has fallen
+   * behind, for the caller to wait on: unbounded, the pages queued for it held gigabytes
+   * at 10,000 articles.
    */
-  add(outputPath: string, html: string): Promise<unknown> | undefined {
+  add(outputPath: string, html: string, indexUrl?: string): Promise<unknown> | undefined {
     const content = searchablePart(html);
     if (!content) return undefined;
-    if (this.written) {
+    if (this.sealed) {
       throw new Error(`search index: ${outputPath} is searchable (data-pagefind-body) but was rendered after the index was written; searchable page types go in SEARCHABLE_TEMPLATES (src/build/bulkPages.ts)`);
     }
+    if (!indexUrl) {
+      throw new Error(`search index: ${outputPath} is searchable (data-pagefind-body) but its page module names no index (export searchIndex, as src/pages/article.11ty.tsx does)`);
+    }
+    const open = this.indexFor(indexUrl, outputPath);
     const sourcePath = relative(this.outputDir, outputPath).split(sep).join("/");
-    const added = this.index.addHTMLFile({ sourcePath, content });
-    this.pending.push(added);
+    const added = open.index.then((index) => index.addHTMLFile({ sourcePath, content }));
+    open.pending.push(added);
     this.inFlight.push(added);
     if (this.inFlight.length < MAX_IN_FLIGHT) return undefined;
     return this.inFlight.shift();
   }
 
   /**
-   * No searchable page is to come: Pagefind writes its files now, in its own process, while
-   * the listings, feeds and archives render. A searchable page added after this is an error.
+   * No searchable page is to come: Pagefind writes the last index now, in its own process,
+   * while the listings, feeds and archives render. A searchable page added after this is an error.
    */
   seal(): void {
-    if (this.written) return;
-    this.written = this.writeIndex();
-    // Awaited by `write`; until then a failure must not count as unhandled.
-    this.written.catch(() => undefined);
+    this.sealed = true;
+    if (this.current) this.finish(this.current);
+    this.current = undefined;
   }
 
-  /** Waits for every page and writes the index into `<outputDir>/pagefind/`, if `seal` has not already. */
+  /** Waits for every page and every index to be written into `<outputDir>/pagefind/`. */
   async write(): Promise<SearchIndexResult> {
     this.seal();
-    return this.written!;
-  }
-
-  private async writeIndex(): Promise<SearchIndexResult> {
-    const added = await Promise.all(this.pending);
-    const errors = added.flatMap((a) => a.errors);
-    if (errors.length > 0) throw new Error(`search index: ${errors.join("; ")}`);
-    const written = await this.index.writeFiles({ outputPath: join(this.outputDir, "pagefind") });
-    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
-    return { pages: added.length };
+    const pages = await Promise.all(this.written.values());
+    return { pages: pages.reduce((sum, n) => sum + n, 0), indexes: pages.length };
   }
 
   async close(): Promise<void> {
     await pagefind.close();
+  }
+
+  private indexFor(url: string, outputPath: string): OpenIndex {
+    if (this.current?.url === url) return this.current;
+    if (this.written.has(url)) {
+      throw new Error(`search index: ${outputPath} belongs in ${url}, which is already written; searchable pages must come grouped by index (newest first, one edition after the other)`);
+    }
+    if (this.current) this.finish(this.current);
+    const index = pagefind.createIndex({}).then((created) => {
+      if (!created.index) throw new Error(`search index: ${created.errors.join("; ") || "Pagefind could not start"}`);
+      return created.index;
+    });
+    this.current = { url, index, pending: [] };
+    return this.current;
+  }
+
+  private finish(open: OpenIndex): void {
+    const done = this.writeIndex(open);
+    // Awaited by `write`; until then a failure must not count as unhandled.
+    done.catch(() => undefined);
+    this.written.set(open.url, done);
+  }
+
+  private async writeIndex(open: OpenIndex): Promise<number> {
+    const index = await open.index;
+    const added = await Promise.all(open.pending);
+    const errors = added.flatMap((a) => a.errors);
+    if (errors.length > 0) throw new Error(`search index: ${errors.join("; ")}`);
+    const written = await index.writeFiles({ outputPath: join(this.outputDir, ...open.url.split("/").filter(Boolean)) });
+    if (written.errors.length > 0) throw new Error(`search index ${open.url}: ${written.errors.join("; ")}`);
+    await index.deleteIndex();
+    return added.length;
   }
 }
 

@@ -1,6 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { searchablePart } from "../../src/search/searchIndexer.ts";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SearchIndexer, searchablePart } from "../../src/search/searchIndexer.ts";
 
 const page = (body: string) =>
   `<!doctype html>\n<html lang="ar" dir="rtl"><head><title>T</title><script>var x = "<div>";</script></head><body><header><h1>Site</h1></header><main>${body}</main><footer>f</footer></body></html>`;
@@ -18,4 +21,43 @@ test("a page without data-pagefind-body is not sent to Pagefind", () => {
 test("a marked element whose end cannot be found is sent as the whole page", () => {
   const broken = page(`<div data-pagefind-body=""><p>unclosed`).replace("</main>", "");
   assert.equal(searchablePart(broken.replace(/<\/div>/g, "")), broken.replace(/<\/div>/g, ""));
+});
+
+const articlePage = (lang: string, words: string) =>
+  `<!doctype html>\n<html lang="${lang}"><head><title>T</title></head><body><article data-pagefind-body=""><h1>${words}</h1><p>${words}</p></article></body></html>`;
+
+test("the index is written per edition and year, each holding its own articles", async () => {
+  const out = mkdtempSync(join(tmpdir(), "bulletin-search-"));
+  const indexer = await SearchIndexer.open(out);
+  try {
+    indexer.add(join(out, "2016/07/15/a/index.html"), articlePage("en", "newer story"), "/pagefind/en/2016/");
+    indexer.add(join(out, "2016/07/14/b/index.html"), articlePage("en", "another newer story"), "/pagefind/en/2016/");
+    indexer.add(join(out, "2015/01/01/c/index.html"), articlePage("en", "older story"), "/pagefind/en/2015/");
+    indexer.add(join(out, "ar/2016/07/15/d/index.html"), articlePage("ar", "خبر"), "/pagefind/ar/2016/");
+    assert.equal(indexer.add(join(out, "2016/index.html"), "<html><body><ol><li>listing</li></ol></body></html>"), undefined);
+    assert.deepEqual(await indexer.write(), { pages: 4, indexes: 3 });
+  } finally {
+    await indexer.close();
+  }
+  const pageCount = (dir: string, lang: string) => JSON.parse(readFileSync(join(out, "pagefind", dir, "pagefind-entry.json"), "utf8")).languages[lang].page_count;
+  assert.equal(pageCount("en/2016", "en"), 2);
+  assert.equal(pageCount("en/2015", "en"), 1);
+  assert.equal(pageCount("ar/2016", "ar"), 1);
+  assert.ok(!existsSync(join(out, "pagefind", "pagefind-entry.json")), "no index of everything at the top");
+  rmSync(out, { recursive: true, force: true });
+});
+
+test("a searchable page that comes after its year's index was written is refused, naming it", async () => {
+  const out = mkdtempSync(join(tmpdir(), "bulletin-search-"));
+  const indexer = await SearchIndexer.open(out);
+  try {
+    indexer.add(join(out, "2016/a/index.html"), articlePage("en", "one"), "/pagefind/en/2016/");
+    indexer.add(join(out, "2015/b/index.html"), articlePage("en", "two"), "/pagefind/en/2015/");
+    assert.throws(() => indexer.add(join(out, "2016/c/index.html"), articlePage("en", "three"), "/pagefind/en/2016/"), /2016\/c\/index\.html belongs in \/pagefind\/en\/2016\/, which is already written/);
+    assert.throws(() => indexer.add(join(out, "x/index.html"), articlePage("en", "four")), /x\/index\.html is searchable .* names no index/);
+    await indexer.write();
+  } finally {
+    await indexer.close();
+    rmSync(out, { recursive: true, force: true });
+  }
 });
