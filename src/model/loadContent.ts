@@ -70,29 +70,56 @@ export function markdownFiles(dir: string): string[] {
  */
 export function loadContent(opts: LoadOptions): Content {
   const root = opts.root;
-  // Problems name files as the writer sees them from the bulletin's folder: content/articles/….
-  const prefix = resolve(root) + sep;
-  const display = (p: string) => (p.startsWith(prefix) ? toPosix(p.slice(prefix.length)) : toPosix(relative(root, p)) || p);
   const problems = new ProblemList();
+  const settings = loadSettings(root, problems);
+  const now = (opts.now ?? DateTime.now()).setZone(settings.site.timeZone);
+  const preview = opts.preview ?? false;
+  const readArticle = articleReader(root, settings, now);
+  const all: Article[] = [];
+  const articleFiles = markdownFiles(join(root, "content", "articles"));
+  for (const path of articleFiles) {
+    const article = readArticle(path, problems);
+    if (article) all.push(article);
+  }
+  checkArticleSet(all, root, problems);
+  return { ...settings, articles: articlesToBuild(all, preview), all, problems: problems.items, preview, now, articleFiles: articleFiles.length };
+}
+
+/** What every article is read against: the bulletin's settings and its people and topics. */
+export interface Settings {
+  site: SiteConfig;
+  people: Registry;
+  topics: Registry;
+}
+
+/** content/site.yaml, content/people and content/topics, read and validated. */
+export function loadSettings(root: string, problems: ProblemList): Settings {
+  const display = displayPath(root);
   const site = readSiteConfig(join(root, "content", "site.yaml"), display(join(root, "content", "site.yaml")));
   const people = loadRegistry("person", join(root, "content", "people"), display, problems);
   const topics = loadRegistry("topic", join(root, "content", "topics"), display, problems);
+  return { site, people, topics };
+}
 
+/** Reads one article file (its full path): the Article, or undefined with its problems reported. */
+export type ArticleReader = (path: string, problems: ProblemList) => Article | undefined;
+
+/**
+ * The reader of article files for one bulletin. Exported for the preview (src/preview),
+ * which reads again only the file a writer saved.
+ */
+export function articleReader(root: string, { site, people, topics }: Settings, now: DateTime): ArticleReader {
+  const display = displayPath(root);
   const schema = articleFrontmatterSchema(site.timeZone, site.lang);
-  const now = (opts.now ?? DateTime.now()).setZone(site.timeZone);
-  const preview = opts.preview ?? false;
-  const all: Article[] = [];
-
-  const articleFiles = markdownFiles(join(root, "content", "articles"));
-  for (const path of articleFiles) {
+  return (path, problems) => {
     const file = display(path);
     const read = readValidated(path, file, schema, ARTICLE_FIELDS, problems);
-    if (!read) continue;
+    if (!read) return undefined;
     const { src, data: fm } = read;
     const slug = slugify(basename(path, ".md").replace(/^\d{4}-\d{2}-\d{2}-/, ""));
     if (!slug) {
       problems.error(file, undefined, "the file name gives an empty slug: name the file after the story, e.g. putin-meets-kerry.md");
-      continue;
+      return undefined;
     }
     const resolveAll = (kind: TagKind, names: string[]): Tag[] => {
       const registry = kind === "person" ? people : topics;
@@ -108,13 +135,16 @@ export function loadContent(opts: LoadOptions): Content {
       });
       return tags;
     };
-    all.push(toArticle(fm, {
+    return toArticle(fm, {
       source: file, slug, body: src.body, bodyLine: src.bodyLine,
       people: resolveAll("person", fm.people), topics: resolveAll("topic", fm.topics),
       scheduled: fm.date > now,
-    }));
-  }
+    });
+  };
+}
 
+/** Problems between articles: two on one URL, two translations of a story in one language. */
+export function checkArticleSet(all: readonly Article[], root: string, problems: ProblemList): void {
   // Collisions are rare: the file is read again for the line of a field only when one happens.
   const lineOf = (a: Article, field: string) => {
     const parsed = splitFrontmatter(readFileSync(join(root, a.source), "utf8"));
@@ -122,10 +152,17 @@ export function loadContent(opts: LoadOptions): Content {
   };
   checkUrlCollisions(all, problems, lineOf);
   checkTranslations(all, problems, lineOf);
-  const articles = all
-    .filter((a) => preview || (!a.draft && !a.scheduled))
-    .sort(newestFirst);
-  return { site, articles, all, people, topics, problems: problems.items, preview, now, articleFiles: articleFiles.length };
+}
+
+/** The articles a build renders, newest first: the published ones, or every one in a preview. */
+export function articlesToBuild(all: readonly Article[], preview: boolean): Article[] {
+  return all.filter((a) => preview || (!a.draft && !a.scheduled)).sort(newestFirst);
+}
+
+/** Problems name files as the writer sees them from the bulletin's folder: content/articles/…. */
+function displayPath(root: string): (path: string) => string {
+  const prefix = resolve(root) + sep;
+  return (p) => (p.startsWith(prefix) ? toPosix(p.slice(prefix.length)) : toPosix(relative(root, p)) || p);
 }
 
 export function newestFirst(a: Article, b: Article): number {
@@ -247,7 +284,7 @@ function warnUnknownFields(src: SourceFile, fields: readonly string[], file: str
 
 type FieldLine = (article: Article, field: string) => number | undefined;
 
-function checkUrlCollisions(articles: Article[], problems: ProblemList, lineOf: FieldLine): void {
+function checkUrlCollisions(articles: readonly Article[], problems: ProblemList, lineOf: FieldLine): void {
   const byUrl = new Map<string, Article>();
   for (const a of articles) {
     const other = byUrl.get(a.url);
@@ -259,7 +296,7 @@ function checkUrlCollisions(articles: Article[], problems: ProblemList, lineOf: 
   }
 }
 
-function checkTranslations(articles: Article[], problems: ProblemList, lineOf: FieldLine): void {
+function checkTranslations(articles: readonly Article[], problems: ProblemList, lineOf: FieldLine): void {
   const byKey = new Map<string, Article[]>();
   for (const a of articles) {
     if (!a.translation) continue;
