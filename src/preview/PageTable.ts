@@ -1,0 +1,138 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { SiteBuild } from "../build/SiteBuild.ts";
+import { jsxToHtml } from "../eleventy/jsxToHtml.ts";
+
+/**
+ * Every page of a build, from the page modules in src/pages, as Eleventy would write them:
+ * each module's `pagination` (one entry a page, under its alias, with its `before`), its
+ * `permalink` and its `render`. The preview renders pages one at a time from this table
+ * instead of running Eleventy, which renders every page of the site on any change (all of
+ * them read the one `build` global): with the table, a saved article's page is rendered
+ * alone, first. `test/unit/preview.test.ts` checks that the pages are those of `npm run build`.
+ */
+export interface SitePage {
+  /** Below the output folder, with forward slashes: `2016/07/15/talks/index.html`. */
+  outputPath: string;
+  template: string;
+  render(): Promise<string>;
+}
+
+/** The part of Eleventy's JavaScript template front matter that src/pages uses. */
+interface PageModule {
+  data: {
+    permalink: string | ((data: Record<string, unknown>) => string);
+    pagination?: {
+      data: string;
+      size?: number;
+      alias?: string;
+      before?: (entries: unknown[], full: { build: SiteBuild }) => unknown[];
+    };
+  };
+  render(data: Record<string, unknown>): unknown;
+}
+
+export interface Template {
+  file: string;
+  module: PageModule;
+}
+
+/**
+ * The page templates in `pagesDir` (Eleventy's input folder), article pages first: a
+ * saved article is looked up there before anything else is enumerated.
+ */
+export async function loadTemplates(pagesDir: string): Promise<Template[]> {
+  const files = readdirSync(pagesDir).filter((f) => /\.11ty\.tsx?$/.test(f)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const templates: Template[] = [];
+  for (const file of files) {
+    const module: unknown = await import(pathToFileURL(join(pagesDir, file)).href);
+    templates.push({ file, module: checkedModule(file, module) });
+  }
+  return templates;
+}
+
+const rank = (file: string) => (file.startsWith("article.") ? 0 : 1);
+
+function checkedModule(file: string, module: unknown): PageModule {
+  const m = module as Partial<PageModule>;
+  const pagination = m.data?.pagination;
+  const fail = (why: string) => new Error(`preview: src/pages/${file} ${why}; the preview renders templates itself (src/preview/PageTable.ts) and would not write it as Eleventy does`);
+  if (typeof m.render !== "function" || !m.data) throw fail("exports no `data` and `render`");
+  if (typeof m.data.permalink !== "string" && typeof m.data.permalink !== "function") throw fail("has no permalink");
+  if (pagination && ((pagination.size ?? 1) !== 1 || !pagination.alias)) throw fail("paginates other than one aliased entry a page");
+  return m as PageModule;
+}
+
+export class PageTable {
+  private readonly byTemplate = new Map<Template, SitePage[]>();
+  private readonly byPath = new Map<string, SitePage>();
+  private indexed = 0;
+
+  constructor(
+    readonly build: SiteBuild,
+    private readonly templates: readonly Template[],
+  ) {}
+
+  /** Every page, template by template. */
+  *all(): Generator<SitePage> {
+    for (const template of this.templates) yield* this.pagesOf(template);
+  }
+
+  /** The page written at `outputPath`; templates are enumerated only as far as needed. */
+  find(outputPath: string): SitePage | undefined {
+    const path = normalise(outputPath);
+    while (!this.byPath.has(path) && this.indexed < this.templates.length) {
+      for (const page of this.pagesOf(this.templates[this.indexed]!)) if (!this.byPath.has(page.outputPath)) this.byPath.set(page.outputPath, page);
+      this.indexed++;
+    }
+    return this.byPath.get(path);
+  }
+
+  private pagesOf(template: Template): SitePage[] {
+    let pages = this.byTemplate.get(template);
+    if (!pages) {
+      pages = this.enumerate(template);
+      this.byTemplate.set(template, pages);
+    }
+    return pages;
+  }
+
+  private enumerate({ file, module }: Template): SitePage[] {
+    const base = { build: this.build };
+    const pagination = module.data.pagination;
+    const datas: Record<string, unknown>[] = [];
+    if (!pagination) {
+      datas.push(base);
+    } else {
+      const listed = valueAt(base, pagination.data);
+      if (!Array.isArray(listed)) throw new Error(`preview: src/pages/${file} paginates over ${pagination.data}, which is not a list`);
+      const entries = pagination.before ? pagination.before(listed, base) : listed;
+      for (const entry of entries) datas.push({ ...base, [pagination.alias!]: entry });
+    }
+    const jsx = file.endsWith(".tsx");
+    return datas.map((data) => {
+      const permalink = module.data.permalink;
+      return {
+        outputPath: normalise(typeof permalink === "string" ? permalink : permalink(data)),
+        template: file,
+        // As src/eleventy/config.ts has Eleventy do it: TSX through jsxToHtml, TypeScript templates return text.
+        render: async () => {
+          const out = await module.render(data);
+          return jsx ? await jsxToHtml(out) : String(out);
+        },
+      };
+    });
+  }
+}
+
+function normalise(path: string): string {
+  return path.replace(/\\/g, "/").replace(/^\/+/, "");
+}
+
+/** `build.pages.article` on `{ build }`. */
+function valueAt(data: Record<string, unknown>, path: string): unknown {
+  let value: unknown = data;
+  for (const key of path.split(".")) value = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}

@@ -1,0 +1,217 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { article, hashTree, makeFixtureSite, FIXTURE_NOW, PROJECT_ROOT, type FixtureSite } from "../support/fixtureSite.ts";
+import { runBuild } from "../../src/build/runBuild.ts";
+import { LiveContent } from "../../src/preview/LiveContent.ts";
+import { loadTemplates } from "../../src/preview/PageTable.ts";
+import { PreviewSite } from "../../src/preview/PreviewSite.ts";
+
+const TALKS = "content/articles/2016/07/2016-07-15-talks-after-midnight.md";
+const TALKS_URL = "/2016/07/15/talks-after-midnight/";
+
+/** The basic fixture with what a preview shows beside published stories: a draft, a scheduled story, an Arabic translation. */
+function previewFixture(): FixtureSite {
+  return makeFixtureSite({
+    "content/articles/2016/07/2016-07-16-draft-story.md": article("title: A draft nobody has seen\ndate: 2016-07-16T10:00:00+03:00\ntopics: [Syria]\ndraft: true"),
+    "content/articles/2030/01/2030-01-01-scheduled.md": article("title: A story for later\ndate: 2030-01-01T10:00:00+03:00\npeople: [Putin]"),
+    "content/articles/2016/07/2016-07-15-talks-ar.md": article(
+      "title: المحادثات تستمر بعد منتصف الليل\ndate: 2016-07-15T01:00:00+03:00\nlang: ar\ntranslation: talks\ntopics: [Syria]",
+      "استمرت المحادثات.",
+    ),
+    [TALKS]: article("title: Talks continue after midnight in Moscow\ndate: 2016-07-15T00:30:00+03:00\ndateline: Moscow\npeople: Vladimir Putin\ntopics: [Syria]\ntranslation: talks", "Talks went on after midnight, Damascus time."),
+  });
+}
+
+test("the preview writes the same pages as npm run build with drafts included, byte for byte (the build's search index aside)", async () => {
+  const site = previewFixture();
+  const cwd = process.cwd();
+  // Eleventy's config names its input and assets relative to the working folder.
+  for (const code of ["src", "layouts"]) symlinkSync(join(PROJECT_ROOT, code), join(site.root, code));
+  try {
+    process.chdir(site.root);
+    const built = join(site.root, "_site");
+    const result = await runBuild({ root: site.root, output: built, now: FIXTURE_NOW, preview: true, log: () => {} });
+    assert.ok(result.ok, "the fixture builds");
+
+    const output = join(site.root, ".preview");
+    const log: string[] = [];
+    const content = new LiveContent({ root: site.root, now: FIXTURE_NOW, preview: true });
+    const preview = new PreviewSite(content, await loadTemplates(join(PROJECT_ROOT, "src", "pages")), {
+      output,
+      assets: join(PROJECT_ROOT, "layouts", "assets"),
+      log: (line) => log.push(line),
+      written: () => {},
+    });
+    await preview.start();
+
+    const expected = [...hashTree(built)].filter(([path]) => !path.startsWith("pagefind"));
+    const previewed = [...hashTree(output)];
+    assert.deepEqual(previewed.map(([p]) => p), expected.map(([p]) => p), "the same files");
+    for (const [path, hash] of expected) assert.equal(new Map(previewed).get(path), hash, `${path} has the build's text`);
+    assert.ok(expected.some(([p]) => p === "2016/07/16/draft-story/index.html"), "the draft is among the pages compared");
+  } finally {
+    process.chdir(cwd);
+    site.remove();
+  }
+});
+
+test("a saved article's page is written first, with its translation when its address moved, then the listings that show it", async () => {
+  const site = previewFixture();
+  const output = join(site.root, ".preview");
+  const phases: string[] = [];
+  const written = new Map<string, string[]>();
+  const content = new LiveContent({ root: site.root, now: FIXTURE_NOW, preview: true });
+  const preview = new PreviewSite(content, await loadTemplates(join(PROJECT_ROOT, "src", "pages")), {
+    output,
+    assets: join(PROJECT_ROOT, "layouts", "assets"),
+    log: () => {},
+    written: (paths, phase) => {
+      phases.push(phase);
+      written.set(phase, paths);
+    },
+  });
+  try {
+    await preview.start();
+    // A day earlier: a new address, which the Arabic translation links to.
+    site.write(TALKS, article("title: Talks end at dawn\ndate: 2016-07-14T00:30:00+03:00\npeople: Vladimir Putin\ntopics: [Syria]\ntranslation: talks", "Talks ended at dawn."));
+    preview.changed([join(site.root, TALKS)]);
+    await until(() => phases.includes("rest"));
+    assert.deepEqual(phases, ["site", "article", "nearby", "rest"]);
+    assert.deepEqual(written.get("article"), [
+      "2016/07/14/talks-after-midnight/index.html",
+      "ar/2016/07/15/talks-ar/index.html",
+      "2016/07/15/talks-after-midnight/index.html",
+    ], "the article at its new address, its translation, the old address removed; nothing else");
+    assert.ok(!existsSync(join(output, "2016/07/15/talks-after-midnight/index.html")));
+    assert.match(readText(output, "ar/2016/07/15/talks-ar/index.html"), /href="\/2016\/07\/14\/talks-after-midnight\/"/);
+    assert.ok(written.get("nearby")?.includes("2016/07/14/index.html"), "the new day's archive follows");
+    assert.match(readText(output, "2016/07/14/index.html"), /Talks end at dawn/);
+    assert.doesNotMatch(readText(output, "2016/07/15/index.html"), /Talks/);
+  } finally {
+    site.remove();
+  }
+});
+
+/** `npm start` in a fixture site, on a free port; stopped with its build process at the end of each test. */
+async function startPreview(site: FixtureSite, env: Record<string, string> = {}): Promise<{ url: string; output: () => string; stop(): void }> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(PROJECT_ROOT, "scripts", "start.ts"), "--root", site.root, "--port", "0"], {
+    cwd: site.root,
+    env: { ...process.env, BULLETIN_NOW: "2020-01-01T00:00:00+03:00", BULLETIN_PREVIEW: "1", DEBUG: "", TSX_TSCONFIG_PATH: join(PROJECT_ROOT, "tsconfig.json"), ...env },
+    detached: true,
+  });
+  let text = "";
+  child.stdout!.on("data", (d: Buffer) => (text += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (text += d.toString()));
+  // The server process and its build process are one process group: both go.
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  try {
+    await until(() => /pages written/.test(text), () => text);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  const url = /Preview at (http:\/\/\S+?)\/? /.exec(text)![1]!;
+  return { url, output: () => text, stop };
+}
+
+async function get(url: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(url);
+  return { status: response.status, text: await response.text() };
+}
+
+test("npm start serves an edited article's new text, and a new draft appears on the home page, marked", async () => {
+  const site = previewFixture();
+  const preview = await startPreview(site);
+  try {
+    assert.match((await get(`${preview.url}${TALKS_URL}`)).text, /Talks went on after midnight/);
+    site.write(TALKS, article("title: Talks continue after midnight in Moscow\ndate: 2016-07-15T00:30:00+03:00\npeople: Vladimir Putin\ntopics: [Syria]\ntranslation: talks", "Talks went on until the zebras woke."));
+    await until(async () => (await get(`${preview.url}${TALKS_URL}`)).text.includes("until the zebras woke"), preview.output);
+
+    site.write("content/articles/2016/07/2016-07-17-new-story.md", article("title: A story filed this minute\ndate: 2016-07-17T09:00:00+03:00\ntopics: [Syria]\ndraft: true"));
+    await until(async () => (await get(`${preview.url}/`)).text.includes("A story filed this minute"), preview.output);
+    const page = await get(`${preview.url}/2016/07/17/new-story/`);
+    assert.equal(page.status, 200);
+    assert.match(page.text, /<p class="badge">Draft<\/p>/);
+  } finally {
+    preview.stop();
+    site.remove();
+  }
+});
+
+test("npm start reports a broken article as file:LINE: message, keeps serving its last good page, and recovers when it is fixed", async () => {
+  const site = previewFixture();
+  const preview = await startPreview(site);
+  try {
+    site.write(TALKS, article("title: Talks continue after midnight in Moscow\ndate: 15 July 2016\npeople: Vladimir Putin", "A body that must not show."));
+    await until(() => preview.output().includes(`${TALKS}:3: date:`), preview.output);
+    assert.doesNotMatch(preview.output(), /\n\s+at /, "no stack trace");
+    const kept = await get(`${preview.url}${TALKS_URL}`);
+    assert.equal(kept.status, 200);
+    assert.match(kept.text, /Talks went on after midnight/);
+    assert.doesNotMatch(kept.text, /must not show/);
+
+    site.write(TALKS, article("title: Talks continue after midnight in Moscow\ndate: 2016-07-15T00:30:00+03:00\npeople: Vladimir Putin", "Fixed, and shown."));
+    await until(async () => (await get(`${preview.url}${TALKS_URL}`)).text.includes("Fixed, and shown."), preview.output);
+  } finally {
+    preview.stop();
+    site.remove();
+  }
+});
+
+test("npm start removes the page of a deleted article and takes it off its day's archive", async () => {
+  const site = previewFixture();
+  const preview = await startPreview(site);
+  try {
+    assert.match((await get(`${preview.url}/2016/07/15/`)).text, /Talks continue after midnight/);
+    site.write(TALKS, undefined);
+    await until(async () => (await get(`${preview.url}${TALKS_URL}`)).status === 404, preview.output);
+    await until(async () => !(await get(`${preview.url}/2016/07/15/`)).text.includes("Talks continue after midnight"), preview.output);
+  } finally {
+    preview.stop();
+    site.remove();
+  }
+});
+
+test("with BULLETIN_PREVIEW=0 the preview shows only what is published: no draft, no scheduled story, no preview banner", async () => {
+  const site = previewFixture();
+  const output = join(site.root, ".preview");
+  const content = new LiveContent({ root: site.root, now: FIXTURE_NOW, preview: false });
+  const preview = new PreviewSite(content, await loadTemplates(join(PROJECT_ROOT, "src", "pages")), {
+    output,
+    assets: join(PROJECT_ROOT, "layouts", "assets"),
+    log: () => {},
+    written: () => {},
+  });
+  try {
+    await preview.start();
+    assert.ok(existsSync(join(output, "2016/07/15/talks-after-midnight/index.html")));
+    assert.ok(!existsSync(join(output, "2016/07/16/draft-story/index.html")), "no draft");
+    assert.ok(!existsSync(join(output, "2030/01/01/scheduled/index.html")), "no scheduled story");
+    assert.doesNotMatch(readText(output, "index.html"), /preview-banner/);
+  } finally {
+    site.remove();
+  }
+});
+
+function readText(dir: string, path: string): string {
+  return readFileSync(join(dir, path), "utf8");
+}
+
+/** Polls `check` until it holds; fails (with `context`) after a long while rather than hanging the run. */
+async function until(check: () => boolean | Promise<boolean>, context: () => string = () => ""): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) assert.fail(`gave up waiting; output so far:\n${context()}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
