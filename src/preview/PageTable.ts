@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { SiteBuild } from "../build/SiteBuild.ts";
+import type { Article } from "../model/types.ts";
 import { jsxToHtml } from "../eleventy/jsxToHtml.ts";
 
 /**
@@ -39,20 +40,20 @@ export interface Template {
 }
 
 /**
- * The page templates in `pagesDir` (Eleventy's input folder), article pages first: a
- * saved article is looked up there before anything else is enumerated.
+ * The page templates in `pagesDir` (Eleventy's input folder). Those whose pages are listed
+ * by a `before` function (sitemaps: a pass over every page) come last, so that looking up a
+ * listing page does not work them out.
  */
 export async function loadTemplates(pagesDir: string): Promise<Template[]> {
-  const files = readdirSync(pagesDir).filter((f) => /\.11ty\.tsx?$/.test(f)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const files = readdirSync(pagesDir).filter((f) => /\.11ty\.tsx?$/.test(f)).sort();
   const templates: Template[] = [];
   for (const file of files) {
     const module: unknown = await import(pathToFileURL(join(pagesDir, file)).href);
     templates.push({ file, module: checkedModule(file, module) });
   }
-  return templates;
+  const rank = (t: Template) => (t.module.data.pagination?.before ? 1 : 0);
+  return templates.sort((a, b) => rank(a) - rank(b));
 }
-
-const rank = (file: string) => (file.startsWith("article.") ? 0 : 1);
 
 function checkedModule(file: string, module: unknown): PageModule {
   const m = module as Partial<PageModule>;
@@ -77,6 +78,17 @@ export class PageTable {
   /** Every page, template by template. */
   *all(): Generator<SitePage> {
     for (const template of this.templates) yield* this.pagesOf(template);
+  }
+
+  /**
+   * The page of one article, from its entry alone: enumerating the ten thousand article
+   * pages to find it by path took longer than rendering it.
+   */
+  articlePage(article: Article): SitePage | undefined {
+    const template = this.templates.find((t) => t.module.data.pagination?.data === "build.pages.article");
+    const entry = this.build.pages.article.find((e) => e.article === article);
+    if (!template || !entry) return undefined;
+    return this.page(template, { build: this.build, [template.module.data.pagination!.alias!]: entry });
   }
 
   /** The page written at `outputPath`; templates are enumerated only as far as needed. */
@@ -110,24 +122,26 @@ export class PageTable {
       const entries = pagination.before ? pagination.before(listed, base) : listed;
       for (const entry of entries) datas.push({ ...base, [pagination.alias!]: entry });
     }
+    return datas.map((data) => this.page({ file, module }, data));
+  }
+
+  private page({ file, module }: Template, data: Record<string, unknown>): SitePage {
+    const permalink = module.data.permalink;
     const jsx = file.endsWith(".tsx");
-    return datas.map((data) => {
-      const permalink = module.data.permalink;
-      return {
-        outputPath: normalise(typeof permalink === "string" ? permalink : permalink(data)),
-        template: file,
-        // As src/eleventy/config.ts has Eleventy do it: TSX through jsxToHtml, TypeScript templates return text.
-        render: async () => {
-          const out = await module.render(data);
-          return jsx ? await jsxToHtml(out) : String(out);
-        },
-      };
-    });
+    return {
+      outputPath: normalise(typeof permalink === "string" ? permalink : permalink(data)),
+      template: file,
+      // As src/eleventy/config.ts has Eleventy do it: TSX through jsxToHtml, TypeScript templates return text.
+      render: async () => {
+        const out = await module.render(data);
+        return jsx ? await jsxToHtml(out) : String(out);
+      },
+    };
   }
 }
 
 function normalise(path: string): string {
-  return path.replace(/\\/g, "/").replace(/^\/+/, "");
+  return path.startsWith("/") ? path.slice(1) : path;
 }
 
 /** `build.pages.article` on `{ build }`. */

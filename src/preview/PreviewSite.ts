@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { join, relative, sep } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { SiteBuild } from "../build/SiteBuild.ts";
+import type { Article } from "../model/types.ts";
 import { ContentError, formatProblem, hasErrors, sortProblems, type Problem } from "../model/problems.ts";
 import { setImageOutputRoot } from "../images/responsiveImage.ts";
 import { outputPath } from "../urls.ts";
@@ -131,13 +132,24 @@ export class PreviewSite {
     await output.settle();
 
     // 1. The saved articles and their translations (whose language links point at them).
-    const first = new Set<string>();
+    const first = new Set<Article>();
     for (const article of change.after) {
-      first.add(article.url);
-      for (const other of build.bulletin.translationsOf(article)) first.add(other.url);
+      first.add(article);
+      for (const other of build.bulletin.translationsOf(article)) first.add(other);
     }
-    for (const article of change.before) for (const other of old.bulletin.translationsOf(article)) first.add(other.url);
-    const written = await this.renderUrls(table, output, first);
+    // A translation the story no longer names, as it is in the new build.
+    const bySource = new Map(content.articles.map((a) => [a.source, a]));
+    for (const article of change.before) {
+      for (const other of old.bulletin.translationsOf(article)) {
+        const now = bySource.get(other.source);
+        if (now) first.add(now);
+      }
+    }
+    const written: string[] = [];
+    for (const article of first) {
+      const page = table.articlePage(article);
+      if (page && (await output.put(page.outputPath, await page.render()))) written.push(page.outputPath);
+    }
     const live = new Set(content.articles.map((a) => a.url));
     for (const article of change.before) {
       if (live.has(article.url)) continue;
@@ -151,7 +163,8 @@ export class PreviewSite {
     this.opts.log(`${files}: ${pages ? `${pages} updated` : "removed"} in ${millis(started)}`);
 
     // 2. Listings, archives, neighbours and feeds that show them.
-    const near = new Set([...nearbyUrls(old, change.before), ...nearbyUrls(build, change.after)].filter((u) => !first.has(u)));
+    const firstUrls = new Set([...first].map((a) => a.url));
+    const near = new Set([...nearbyUrls(old, change.before), ...nearbyUrls(build, change.after)].filter((u) => !firstUrls.has(u)));
     const nearWritten = await this.renderUrls(table, output, near, generation);
     await output.settle();
     if (generation !== this.generation) return;
@@ -159,7 +172,7 @@ export class PreviewSite {
     this.opts.log(`  listings and archives near it: ${nearWritten.length} pages updated in ${millis(started)}`);
 
     // 3. Everything else, in the background: a newer save goes first.
-    void this.sweep(table, output, generation, new Set([...first, ...near].map((u) => outputPath(u).replace(/^\//, ""))));
+    void this.sweep(table, output, generation, new Set([...firstUrls, ...near].map((u) => outputPath(u).replace(/^\//, ""))));
   }
 
   /** Renders the pages at `urls` that exist in `table`; the paths written. */

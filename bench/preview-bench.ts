@@ -1,0 +1,156 @@
+/**
+ * How soon `npm start` shows a saved article: `npx tsx bench/preview-bench.ts bench/.work/10000`.
+ *
+ * Copies the corpus's content/ to a temporary folder (the corpus is left as it is), starts the
+ * preview there, waits for the first build, then edits articles the way a writer saves them:
+ * appends a unique word to a body, and times from the file write to an HTTP GET of the
+ * article's URL returning that word. Then changes a headline and times the article, and the
+ * home page, topic page and daily archive that list it, catching up. Prints every time,
+ * the median and the maximum. Options: --edits N (body edits, default 7), --gap MS (pause
+ * between edits, default 2000: the background pass over the site is still running then, as
+ * when a writer saves again soon), --port N.
+ */
+import { spawn } from "node:child_process";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { loadContent } from "../src/model/loadContent.ts";
+import type { Article } from "../src/model/types.ts";
+import { tagUrl } from "../src/urls.ts";
+
+const PROJECT = fileURLToPath(new URL("../", import.meta.url));
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { edits: { type: "string", default: "7" }, gap: { type: "string", default: "2000" }, port: { type: "string", default: "0" } },
+});
+const corpus = positionals[0];
+if (!corpus) {
+  console.error("usage: npx tsx bench/preview-bench.ts <corpus root holding content/> [--edits N] [--gap MS]");
+  process.exit(2);
+}
+const edits = Number(values.edits);
+const gap = Number(values.gap);
+
+const root = mkdtempSync(join(tmpdir(), "bulletin-preview-bench-"));
+cpSync(join(resolve(corpus), "content"), join(root, "content"), { recursive: true });
+const content = loadContent({ root, preview: true });
+console.log(`${content.articles.length.toLocaleString("en")} articles copied to ${root}`);
+
+let log = "";
+const started = performance.now();
+const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(PROJECT, "scripts", "start.ts"), "--root", root, "--port", values.port!], {
+  cwd: PROJECT,
+  env: { ...process.env, BULLETIN_PREVIEW: "1", DEBUG: "" },
+  detached: true,
+});
+child.stdout.on("data", (d: Buffer) => (log += d.toString()));
+child.stderr.on("data", (d: Buffer) => (log += d.toString()));
+const stop = () => {
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
+};
+process.on("exit", () => {
+  stop();
+  rmSync(root, { recursive: true, force: true });
+});
+process.on("SIGINT", () => process.exit(130));
+
+try {
+  await until(() => /pages written/.test(log), 600_000, "the first build");
+  const url = /Preview at (http:\/\/\S+?)\/? /.exec(log)![1]!;
+  console.log(`first build: ${seconds(performance.now() - started)} (${/Preview: ([\d,]+) pages written/.exec(log)?.[1]} pages)`);
+
+  // Body edits: articles spread over the archive.
+  const step = Math.max(1, Math.floor(content.articles.length / edits));
+  const picked = Array.from({ length: edits }, (_, i) => content.articles[(i * step + 17) % content.articles.length]!);
+  const bodyTimes: number[] = [];
+  for (const article of picked) {
+    const word = `benchword${Date.now().toString(36)}`;
+    const t0 = performance.now();
+    appendFileSync(join(root, article.source), `\n${word}\n`);
+    await untilServed(`${url}${article.url}`, word);
+    bodyTimes.push(performance.now() - t0);
+    console.log(`body edit   ${article.url}: ${millis(bodyTimes.at(-1)!)}`);
+    await sleep(gap);
+  }
+  console.log(`body edits: median ${millis(median(bodyTimes))}, max ${millis(Math.max(...bodyTimes))} (${bodyTimes.length} edits, ${gap} ms apart)`);
+
+  // Headline edits on the newest story: it is on the home page, its topic's first page and its day's archive.
+  const newest = content.articles[0]!;
+  const listings = listingUrls(newest);
+  const waitQuiet = () => until(() => (log.match(/rest of the site checked/g)?.length ?? 0) >= checked + 1, 600_000, "the background pass");
+  let checked = log.match(/rest of the site checked/g)?.length ?? 0;
+  const headlineTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const title = `Bench headline ${Date.now().toString(36)}`;
+    const file = join(root, newest.source);
+    const t0 = performance.now();
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, `title: "${title}"`));
+    const times = await Promise.all([newest.url, ...listings].map(async (u) => {
+      await untilServed(`${url}${u}`, title);
+      return performance.now() - t0;
+    }));
+    headlineTimes.push(times[0]!);
+    console.log(`headline edit: article ${millis(times[0]!)}; ${listings.map((u, j) => `${u} ${millis(times[j + 1]!)}`).join(", ")}`);
+    const tWait = performance.now();
+    await waitQuiet();
+    checked++;
+    console.log(`  background pass over the rest of the site done ${seconds(performance.now() - tWait + (tWait - t0))} after the save`);
+  }
+  console.log(`headline edits (article page): median ${millis(median(headlineTimes))}, max ${millis(Math.max(...headlineTimes))}`);
+  console.log("\npreview log (last lines):\n" + log.trim().split("\n").slice(-12).join("\n"));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  console.error(log.split("\n").slice(-30).join("\n"));
+  process.exitCode = 1;
+}
+process.exit();
+
+function listingUrls(article: Article): string[] {
+  const urls = ["/", `/${article.date.toFormat("yyyy/MM/dd")}/`];
+  const topic = article.topics[0];
+  if (topic) urls.push(tagUrl(article.lang, "topic", topic.slug));
+  return urls;
+}
+
+async function untilServed(address: string, word: string): Promise<void> {
+  await until(async () => {
+    try {
+      const response = await fetch(address);
+      return (await response.text()).includes(word);
+    } catch {
+      return false;
+    }
+  }, 600_000, `${address} to show ${word}`, 10);
+}
+
+async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string, everyMs = 50): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function millis(ms: number): string {
+  return `${Math.round(ms)} ms`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
