@@ -17,7 +17,11 @@ const started = performance.now();
 // Pagefind runs as a child process that Node never waits for, so neither /usr/bin/time nor
 // resourceUsage() sees its memory: its high-water mark is read from /proc while it lives.
 const childPeaks = new Map<number, number>();
-const sampler = setInterval(() => sampleChildren(childPeaks), 250);
+// The build's processes together: Node's and Pagefind's resident sets added up, sampled.
+let combinedPeakKiB = 0;
+const sampler = setInterval(() => {
+  combinedPeakKiB = Math.max(combinedPeakKiB, sampleChildren(childPeaks) + residentKiB(process.pid));
+}, 250);
 const result = await runBuild({ root, output, log: () => {} });
 clearInterval(sampler);
 const errors = result.problems.filter((p) => p.severity === "error");
@@ -29,20 +33,37 @@ console.log(JSON.stringify({
   renders: renderTimings(),
   maxRssKiB: process.resourceUsage().maxRSS,
   childMaxRssKiB: Math.max(0, ...childPeaks.values()),
+  combinedPeakKiB,
   // CPU time of this process (not of Pagefind's): steadier than wall time on a busy machine.
   cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
   errors: errors.slice(0, 5).map(formatProblem),
 }));
 process.exitCode = result.ok ? 0 : 1;
 
-/** Peak resident set (VmHWM, KiB) of each child process, where /proc exists (Linux). */
-function sampleChildren(peaks: Map<number, number>): void {
+/**
+ * Peak resident set (VmHWM, KiB) of each child process, where /proc exists (Linux); returns
+ * their resident sets now, added up.
+ */
+function sampleChildren(peaks: Map<number, number>): number {
+  let now = 0;
   try {
     for (const pid of readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number)) {
-      const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const hwm = /VmHWM:\s+(\d+)/.exec(status)?.[1];
       if (hwm) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, Number(hwm)));
+      now += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     }
   } catch {
     // Not Linux, or the child just ended: this sample is skipped.
+  }
+  return now;
+}
+
+/** Resident set now (KiB), or 0 where /proc cannot tell. */
+function residentKiB(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  } catch {
+    return 0;
   }
 }

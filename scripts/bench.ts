@@ -43,6 +43,8 @@ interface BuildRun extends Measure {
   nodeRssKiB: number;
   /** Pagefind's peak, KiB (0 where /proc cannot tell). */
   searchRssKiB: number;
+  /** Node and Pagefind together at their highest, sampled, KiB (0 where /proc cannot tell). */
+  combinedRssKiB: number;
   /** CPU time of the Node process (not Pagefind's), ms. */
   cpuMs: number;
   pages: number;
@@ -171,14 +173,14 @@ async function measureBuild(root: string): Promise<BuildRun> {
   });
   if (result.code !== 0) fail("the build", result);
   const json = lastJson(result.stdout) as {
-    pages: number; maxRssKiB: number; childMaxRssKiB: number; cpuMs: number;
+    pages: number; maxRssKiB: number; childMaxRssKiB: number; combinedPeakKiB?: number; cpuMs: number;
     phases: { phase: string; ms: number }[]; renders: { template: string; ms: number; pages: number }[];
   };
   const templates = templateBenchmarks(result.stderr);
   for (const r of json.renders) templates[r.template] = { ms: r.ms, pages: r.pages };
   const phases: Record<string, number> = {};
   for (const p of json.phases) phases[p.phase] = (phases[p.phase] ?? 0) + p.ms;
-  return { ms: result.ms, rssKiB: Math.max(result.rssKiB, json.maxRssKiB, json.childMaxRssKiB), nodeRssKiB: json.maxRssKiB, searchRssKiB: json.childMaxRssKiB, cpuMs: json.cpuMs, pages: json.pages, phases, templates };
+  return { ms: result.ms, rssKiB: Math.max(result.rssKiB, json.maxRssKiB, json.childMaxRssKiB), nodeRssKiB: json.maxRssKiB, searchRssKiB: json.childMaxRssKiB, combinedRssKiB: json.combinedPeakKiB ?? 0, cpuMs: json.cpuMs, pages: json.pages, phases, templates };
 }
 
 async function measureHugo(root: string): Promise<Measure & { pages: number }> {
@@ -218,7 +220,7 @@ function medianOf<T extends Measure>(runs: T[]): T {
 }
 
 function medianBuild(runs: BuildRun[]): BuildRun {
-  return { ...medianOf(runs), nodeRssKiB: median(runs.map((r) => r.nodeRssKiB)), searchRssKiB: median(runs.map((r) => r.searchRssKiB)), cpuMs: median(runs.map((r) => r.cpuMs)) };
+  return { ...medianOf(runs), nodeRssKiB: median(runs.map((r) => r.nodeRssKiB)), searchRssKiB: median(runs.map((r) => r.searchRssKiB)), combinedRssKiB: median(runs.map((r) => r.combinedRssKiB)), cpuMs: median(runs.map((r) => r.cpuMs)) };
 }
 
 async function measureSize(n: number, opts: Options, hugo: boolean): Promise<SizeResult> {
@@ -253,11 +255,11 @@ const ratio = (a: number, b?: number) => (b ? `${(a / b).toFixed(2)}` : "–");
 
 export function report(results: SizeResult[]): string {
   const lines = [
-    "| articles | pages | build | peak memory: Node, Pagefind | Hugo | build ÷ Hugo | bare loop | build ÷ bare | check |",
+    "| articles | pages | build | peak memory: Node, Pagefind, together | Hugo | build ÷ Hugo | bare loop | build ÷ bare | check |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of results) {
-    lines.push(`| ${r.articles.toLocaleString("en")} | ${r.build.pages.toLocaleString("en")} | ${s(r.build.ms)} | ${mib(r.build.nodeRssKiB)}, ${mib(r.build.searchRssKiB)} | ${r.hugo ? `${s(r.hugo.ms)} (${mib(r.hugo.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.hugo?.ms)} | ${r.bare ? `${s(r.bare.ms)} (${mib(r.bare.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.bare?.ms)} | ${r.check ? s(r.check.ms) : "–"} |`);
+    lines.push(`| ${r.articles.toLocaleString("en")} | ${r.build.pages.toLocaleString("en")} | ${s(r.build.ms)} | ${mib(r.build.nodeRssKiB)}, ${mib(r.build.searchRssKiB)}, ${mib(r.build.combinedRssKiB)} | ${r.hugo ? `${s(r.hugo.ms)} (${mib(r.hugo.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.hugo?.ms)} | ${r.bare ? `${s(r.bare.ms)} (${mib(r.bare.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.bare?.ms)} | ${r.check ? s(r.check.ms) : "–"} |`);
   }
   const tenK = results.find((r) => r.articles === 10_000);
   const hundredK = results.find((r) => r.articles === 100_000);
