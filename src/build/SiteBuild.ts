@@ -7,6 +7,7 @@ import type { Page } from "../collections/paginate.ts";
 import type { TagKind } from "../model/types.ts";
 import { createMarkdown, renderBody, type RenderedBody } from "../text/markdown.ts";
 import { escapeHtml } from "../text/escape.ts";
+import { EDITION_FEED_SIZE, TAG_FEED_SIZE } from "../feeds/feedModel.ts";
 
 /** One page to render: what an Eleventy pagination template receives as `entry`. */
 export interface HomeEntry { edition: Edition; page: Page<Article> }
@@ -38,7 +39,15 @@ export class SiteBuild {
     edition: EditionEntry[];
   };
   private readonly md: MarkdownIt;
-  private readonly rendered = new WeakMap<Article, RenderedBody>();
+  /**
+   * Bodies as HTML, kept only for the articles a feed carries (feeds render after the
+   * articles): every body kept took about 8 KB an article (most are two-byte strings: the
+   * dateline's dash), 800 MB at 100,000 articles. Each is rendered once either way.
+   */
+  private readonly bodies = new WeakMap<Article, string>();
+  private readonly inFeeds: Set<Article>;
+  /** First paragraphs, for teasers and descriptions of articles without a summary: small, all kept. */
+  private readonly firstParagraphs = new WeakMap<Article, string>();
 
   constructor(content: Content) {
     this.content = content;
@@ -60,16 +69,20 @@ export class SiteBuild {
       year: editions.flatMap((edition) => edition.years.map((year) => ({ edition, year }))),
       edition: editions.map((edition) => ({ edition })),
     };
+    this.inFeeds = new Set(editions.flatMap((edition) => [
+      ...edition.articles.slice(0, EDITION_FEED_SIZE),
+      ...[...edition.people, ...edition.topics].flatMap((listing) => listing.articles.slice(0, TAG_FEED_SIZE)),
+    ]));
   }
 
   /** The article body as HTML, dateline leading the first paragraph; rendered once per build. */
   bodyHtml(article: Article): string {
-    return this.render(article).html;
+    return this.bodies.get(article) ?? this.render(article).html;
   }
 
   /** The writer's summary, or the first paragraph as plain text. */
   summary(article: Article): string {
-    return article.summary ?? this.render(article).firstParagraph;
+    return article.summary ?? this.firstParagraphs.get(article) ?? this.render(article).firstParagraph;
   }
 
   /** "Moscow, SANA –" in English, "موسكو-سانا" in Arabic; empty without a dateline. */
@@ -85,12 +98,10 @@ export class SiteBuild {
   }
 
   private render(article: Article): RenderedBody {
-    let done = this.rendered.get(article);
-    if (!done) {
-      const lead = article.dateline ? `<span class="dateline">${escapeHtml(this.dateline(article))}</span>` : undefined;
-      done = renderBody(this.md, article.body, lead);
-      this.rendered.set(article, done);
-    }
+    const lead = article.dateline ? `<span class="dateline">${escapeHtml(this.dateline(article))}</span>` : undefined;
+    const done = renderBody(this.md, article.body, lead);
+    this.firstParagraphs.set(article, done.firstParagraph);
+    if (this.inFeeds.has(article)) this.bodies.set(article, done.html);
     return done;
   }
 }
