@@ -14,7 +14,9 @@ try {
     process.exitCode = 1;
   } else {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Built ${result.pages} pages into _site/ in ${seconds} s.`);
+    const search = result.search;
+    const reused = search && search.reused > 0 ? ` (${search.reused} of ${search.indexes} search indexes unchanged, kept from the last build)` : "";
+    console.log(`Built ${result.pages} pages into _site/ in ${seconds} s.${reused}`);
   }
 } catch (error) {
   reportFailure(error);

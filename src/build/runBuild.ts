@@ -6,13 +6,15 @@ import Eleventy from "@11ty/eleventy";
 import { prepareBuild, buildOptionsFromEnv } from "./currentBuild.ts";
 import { formatProblem, type Problem } from "../model/problems.ts";
 import { timed, timedAsync } from "./phases.ts";
-import { SearchIndexer, setActiveSearchIndexer } from "../search/searchIndexer.ts";
+import { SearchIndexer, setActiveSearchIndexer, type SearchIndexResult } from "../search/searchIndexer.ts";
 import type { LoadOptions } from "../model/loadContent.ts";
 
 export interface BuildResult {
   ok: boolean;
   problems: Problem[];
   pages: number;
+  /** The search indexes (one per edition and year), and how many the previous build's served again. */
+  search?: SearchIndexResult;
 }
 
 export interface RunBuildOptions extends LoadOptions {
@@ -39,21 +41,23 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResult> {
       configPath: join(PROJECT_DIR, ".eleventy.js"),
       quietMode: true,
     });
-    // Pagefind indexes each article as it is rendered (src/eleventy/config.ts hands pages over),
-    // in its own process: the second core works while this one renders.
-    const search = await SearchIndexer.open(staging);
+    // Pagefind indexes each article as it is rendered (src/build/bulkPages.ts hands pages over),
+    // in its own process: the second core works while this one renders. Years that read as
+    // they did in the published site keep their index from there.
+    const search = await SearchIndexer.open(staging, { previous: opts.output });
     setActiveSearchIndexer(search);
     let pages: number;
+    let indexed: SearchIndexResult;
     try {
       const results = (await timedAsync("eleventy render and write", () => eleventy.write())) as unknown;
       pages = countWritten(results);
-      await timedAsync("search index", () => search.write());
+      indexed = await timedAsync("search index", () => search.write());
     } finally {
       setActiveSearchIndexer(undefined);
       await search.close();
     }
     timed("swap in", () => swapIn(staging, opts.output));
-    return { ok: true, problems: prepared.problems, pages };
+    return { ok: true, problems: prepared.problems, pages, search: indexed };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

@@ -1,19 +1,58 @@
-import { join, relative, sep } from "node:path";
+import { createHash, type Hash } from "node:crypto";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>["index"]>;
 
 export interface SearchIndexResult {
-  /** Pages Pagefind indexed: those with `data-pagefind-body`, the articles. */
+  /** Pages in the search indexes: those with `data-pagefind-body`, the articles. */
   pages: number;
   /** Indexes written: one per edition and year (`/pagefind/en/2016/`). */
   indexes: number;
+  /** Of those, how many were taken unchanged from the previous build. */
+  reused: number;
+}
+
+export interface SearchIndexerOptions {
+  /**
+   * The site the last build published (`_site/`): a year whose articles read exactly as
+   * they did then keeps its index from there instead of being indexed again.
+   */
+  previous?: string;
+}
+
+/**
+ * Beside each index, what it was made from: a digest of Pagefind's version and of every
+ * page sent to it (path and searchable HTML, in order). Equal digests, equal index.
+ */
+const STAMP = "bulletin-index.json";
+const PAGEFIND_VERSION = pagefindVersion();
+
+/** The installed Pagefind's version (its package.json is not among the package's exports). */
+function pagefindVersion(): string {
+  const main = fileURLToPath(import.meta.resolve("pagefind"));
+  const pkg = JSON.parse(readFileSync(join(dirname(main), "..", "package.json"), "utf8")) as { name?: string; version?: string };
+  if (pkg.name !== "pagefind" || !pkg.version) throw new Error(`search index: cannot tell Pagefind's version from ${main}`);
+  return pkg.version;
+}
+
+interface Stamp {
+  digest: string;
+  pages: number;
 }
 
 /** One index being filled: the pages of one edition and year. */
 interface OpenIndex {
   url: string;
-  index: Promise<PagefindIndex>;
+  digest: Hash;
+  pages: number;
+  /** The previous build's index of the same year, if it has one: pages are held back until the year is complete. */
+  previous?: Stamp;
+  held: { sourcePath: string; content: string }[];
+  /** Started once pages go to Pagefind. */
+  index?: Promise<PagefindIndex>;
   pending: Promise<{ errors: string[] }>[];
 }
 
@@ -29,20 +68,26 @@ interface OpenIndex {
  * first page of another year arrives the year before is complete: it is written (in
  * Pagefind's process, while the next year is indexed) and let go. Memory is that of a
  * year or two, whatever the size of the archive; the search page queries the years together.
+ *
+ * Years also make rebuilds cheap: a bulletin's past years rarely change, and Pagefind,
+ * which cannot add to an index, took as long as all the rendering. A year whose pages
+ * digest the same as in the previous build gets that build's files (hard-linked) instead.
+ * Only years the previous build indexed are held back to compare; the rest stream to
+ * Pagefind as they render.
  */
 export class SearchIndexer {
   private current?: OpenIndex;
-  /** Indexes complete and written (or being written), by URL: the pages each holds. */
-  private readonly written = new Map<string, Promise<number>>();
+  /** Indexes complete and written (or being written), by URL. */
+  private readonly written = new Map<string, Promise<{ pages: number; reused: boolean }>>();
   /** Pages sent and not yet indexed, oldest first; see `add`. */
   private readonly inFlight: Promise<unknown>[] = [];
   /** Set once no searchable page is to come. */
   private sealed = false;
 
-  private constructor(private readonly outputDir: string) {}
+  private constructor(private readonly outputDir: string, private readonly options: SearchIndexerOptions) {}
 
-  static async open(outputDir: string): Promise<SearchIndexer> {
-    return new SearchIndexer(outputDir);
+  static async open(outputDir: string, options: SearchIndexerOptions = {}): Promise<SearchIndexer> {
+    return new SearchIndexer(outputDir, options);
   }
 
   /**
@@ -62,8 +107,13 @@ export class SearchIndexer {
     }
     const open = this.indexFor(indexUrl, outputPath);
     const sourcePath = relative(this.outputDir, outputPath).split(sep).join("/");
-    const added = open.index.then((index) => index.addHTMLFile({ sourcePath, content }));
-    open.pending.push(added);
+    open.digest.update(`${sourcePath}\0${content}\0`);
+    open.pages++;
+    if (open.previous) {
+      open.held.push({ sourcePath, content });
+      return undefined;
+    }
+    const added = this.send(open, sourcePath, content);
     this.inFlight.push(added);
     if (this.inFlight.length < MAX_IN_FLIGHT) return undefined;
     return this.inFlight.shift();
@@ -82,8 +132,12 @@ export class SearchIndexer {
   /** Waits for every page and every index to be written into `<outputDir>/pagefind/`. */
   async write(): Promise<SearchIndexResult> {
     this.seal();
-    const pages = await Promise.all(this.written.values());
-    return { pages: pages.reduce((sum, n) => sum + n, 0), indexes: pages.length };
+    const done = await Promise.all(this.written.values());
+    return {
+      pages: done.reduce((sum, d) => sum + d.pages, 0),
+      indexes: done.length,
+      reused: done.filter((d) => d.reused).length,
+    };
   }
 
   async close(): Promise<void> {
@@ -96,30 +150,83 @@ export class SearchIndexer {
       throw new Error(`search index: ${outputPath} belongs in ${url}, which is already written; searchable pages must come grouped by index (newest first, one edition after the other)`);
     }
     if (this.current) this.finish(this.current);
-    const index = pagefind.createIndex({}).then((created) => {
-      if (!created.index) throw new Error(`search index: ${created.errors.join("; ") || "Pagefind could not start"}`);
-      return created.index;
-    });
-    this.current = { url, index, pending: [] };
+    const digest = createHash("sha256").update(`pagefind ${PAGEFIND_VERSION}\0`);
+    this.current = { url, digest, pages: 0, previous: this.previousStamp(url), held: [], pending: [] };
     return this.current;
   }
 
+  private send(open: OpenIndex, sourcePath: string, content: string): Promise<{ errors: string[] }> {
+    open.index ??= pagefind.createIndex({}).then((created) => {
+      if (!created.index) throw new Error(`search index: ${created.errors.join("; ") || "Pagefind could not start"}`);
+      return created.index;
+    });
+    const added = open.index.then((index) => index.addHTMLFile({ sourcePath, content }));
+    open.pending.push(added);
+    return added;
+  }
+
   private finish(open: OpenIndex): void {
-    const done = this.writeIndex(open);
+    const done = this.complete(open);
     // Awaited by `write`; until then a failure must not count as unhandled.
     done.catch(() => undefined);
     this.written.set(open.url, done);
   }
 
-  private async writeIndex(open: OpenIndex): Promise<number> {
+  private async complete(open: OpenIndex): Promise<{ pages: number; reused: boolean }> {
+    const digest = open.digest.digest("hex");
+    const dir = this.dirOf(this.outputDir, open.url);
+    if (open.previous?.digest === digest) {
+      linkTree(this.dirOf(this.options.previous!, open.url), dir);
+      return { pages: open.pages, reused: true };
+    }
+    for (const page of open.held) this.send(open, page.sourcePath, page.content);
+    open.held = [];
+    if (!open.index) return { pages: 0, reused: false };
     const index = await open.index;
     const added = await Promise.all(open.pending);
     const errors = added.flatMap((a) => a.errors);
     if (errors.length > 0) throw new Error(`search index: ${errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: join(this.outputDir, ...open.url.split("/").filter(Boolean)) });
+    const written = await index.writeFiles({ outputPath: dir });
     if (written.errors.length > 0) throw new Error(`search index ${open.url}: ${written.errors.join("; ")}`);
     await index.deleteIndex();
-    return added.length;
+    writeFileSync(join(dir, STAMP), JSON.stringify({ digest, pages: open.pages } satisfies Stamp));
+    return { pages: open.pages, reused: false };
+  }
+
+  private previousStamp(url: string): Stamp | undefined {
+    if (!this.options.previous) return undefined;
+    try {
+      const stamp = JSON.parse(readFileSync(join(this.dirOf(this.options.previous, url), STAMP), "utf8")) as Partial<Stamp>;
+      return typeof stamp.digest === "string" && typeof stamp.pages === "number" ? { digest: stamp.digest, pages: stamp.pages } : undefined;
+    } catch {
+      // No index of this year last time (or no last time): this year streams to Pagefind.
+      return undefined;
+    }
+  }
+
+  private dirOf(site: string, url: string): string {
+    return join(site, ...url.split("/").filter(Boolean));
+  }
+}
+
+/**
+ * `from` recreated at `to` with hard links: instant, and safe, since the previous site is
+ * only ever moved aside and deleted, never written into. Copies where links cannot be made.
+ */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) {
+      linkTree(source, target);
+      continue;
+    }
+    try {
+      linkSync(source, target);
+    } catch {
+      copyFileSync(source, target);
+    }
   }
 }
 

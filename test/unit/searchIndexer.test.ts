@@ -35,7 +35,7 @@ test("the index is written per edition and year, each holding its own articles",
     indexer.add(join(out, "2015/01/01/c/index.html"), articlePage("en", "older story"), "/pagefind/en/2015/");
     indexer.add(join(out, "ar/2016/07/15/d/index.html"), articlePage("ar", "خبر"), "/pagefind/ar/2016/");
     assert.equal(indexer.add(join(out, "2016/index.html"), "<html><body><ol><li>listing</li></ol></body></html>"), undefined);
-    assert.deepEqual(await indexer.write(), { pages: 4, indexes: 3 });
+    assert.deepEqual(await indexer.write(), { pages: 4, indexes: 3, reused: 0 });
   } finally {
     await indexer.close();
   }
