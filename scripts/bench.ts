@@ -6,7 +6,10 @@
  * Corpora and outputs live in bench/.work/<n>/ (git-ignored). No pass/fail: see docs/performance.md.
  *
  *   npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--no-hugo] [--no-bare]
- *                    [--no-check] [--json results.json] [--prepare (corpora only)]
+ *                    [--no-check] [--no-rebuild] [--json results.json] [--prepare (corpora only)]
+ *
+ * "rebuild" is the newsroom's everyday build: one story filed, `npm run build` again over the
+ * site the last build published (search indexes of unchanged years are kept from it).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -27,6 +30,7 @@ interface Options {
   hugo: boolean;
   bare: boolean;
   check: boolean;
+  rebuild: boolean;
   /** Only generate the corpora. */
   prepare: boolean;
   json?: string;
@@ -59,6 +63,8 @@ export interface SizeResult {
   hugo?: Measure & { pages: number };
   bare?: Measure & { pages: number };
   check?: Measure;
+  /** The build again after one new story, over the previous output. */
+  rebuild?: BuildRun;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -70,7 +76,7 @@ function parseOptions(argv: string[]): Options {
   if (argv.includes("--large")) sizes.push(100_000);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--sizes takes whole numbers, e.g. --sizes 1000,10000");
   const runs = value("runs") === undefined ? undefined : Number(value("runs"));
-  return { sizes, runs, hugo: !argv.includes("--no-hugo"), bare: !argv.includes("--no-bare"), check: !argv.includes("--no-check"), prepare: argv.includes("--prepare"), json: value("json") };
+  return { sizes, runs, hugo: !argv.includes("--no-hugo"), bare: !argv.includes("--no-bare"), check: !argv.includes("--no-check"), rebuild: !argv.includes("--no-rebuild"), prepare: argv.includes("--prepare"), json: value("json") };
 }
 
 // ---------- processes ----------
@@ -166,8 +172,8 @@ function templateBenchmarks(stderr: string): BuildRun["templates"] {
   return out;
 }
 
-async function measureBuild(root: string): Promise<BuildRun> {
-  const output = fresh(join(root, "site"));
+async function measureBuild(root: string, opts: { keepOutput?: boolean } = {}): Promise<BuildRun> {
+  const output = opts.keepOutput ? join(root, "site") : fresh(join(root, "site"));
   const result = await run(process.execPath, ["--import", "tsx", join(REPO, "bench", "build-child.ts"), root, output], {
     env: { DEBUG: "Eleventy:Benchmark*", BULLETIN_NOW: NOW, BULLETIN_PREVIEW: "" },
   });
@@ -181,6 +187,29 @@ async function measureBuild(root: string): Promise<BuildRun> {
   const phases: Record<string, number> = {};
   for (const p of json.phases) phases[p.phase] = (phases[p.phase] ?? 0) + p.ms;
   return { ms: result.ms, rssKiB: Math.max(result.rssKiB, json.maxRssKiB, json.childMaxRssKiB), nodeRssKiB: json.maxRssKiB, searchRssKiB: json.childMaxRssKiB, combinedRssKiB: json.combinedPeakKiB ?? 0, cpuMs: json.cpuMs, pages: json.pages, phases, templates };
+}
+
+/**
+ * One story filed after the last build: the newest article copied as a new file dated a
+ * little later, the build run again over the site just built, the story taken out again.
+ */
+async function measureRebuild(root: string): Promise<BuildRun> {
+  const articles = join(root, "content", "articles");
+  const newest = (readdirSync(articles, { recursive: true, encoding: "utf8" }) as string[]).filter((f) => f.endsWith(".md")).sort().at(-1)!;
+  const text = readFileSync(join(articles, newest), "utf8");
+  const filed = join(articles, "bench-rebuild-story.md");
+  writeFileSync(filed, text.replace(/^date: .*$/m, "date: 2024-12-31T23:30:00+03:00").replace(/^title: .*$/m, 'title: "A story filed since the last build"'));
+  try {
+    return await measureBuild(root, { keepOutput: true });
+  } finally {
+    rmSync(filed, { force: true });
+    await replacedSiteGone(root);
+  }
+}
+
+/** The build deletes the site it replaced in a detached process; the next measurement waits for it. */
+async function replacedSiteGone(root: string): Promise<void> {
+  while (readdirSync(root).some((name) => name.startsWith("site.old-"))) await new Promise((r) => setTimeout(r, 200));
 }
 
 async function measureHugo(root: string): Promise<Measure & { pages: number }> {
@@ -230,10 +259,12 @@ async function measureSize(n: number, opts: Options, hugo: boolean): Promise<Siz
   const hugos: (Measure & { pages: number })[] = [];
   const bares: (Measure & { pages: number })[] = [];
   const checks: Measure[] = [];
+  const rebuilds: BuildRun[] = [];
   // Interleaved, so that a busy moment on the machine weighs on every contender alike.
   for (let i = 0; i < runs; i++) {
     console.error(`${n} articles, run ${i + 1}/${runs}…`);
     builds.push(await measureBuild(root));
+    if (opts.rebuild) rebuilds.push(await measureRebuild(root));
     if (hugo) hugos.push(await measureHugo(root));
     if (opts.bare) bares.push(await measureBare(root));
     if (opts.check && existsSync(join(REPO, "scripts", "check.ts"))) checks.push(await measureCheck(root));
@@ -244,6 +275,7 @@ async function measureSize(n: number, opts: Options, hugo: boolean): Promise<Siz
     hugo: hugos.length ? medianOf(hugos) : undefined,
     bare: bares.length ? medianOf(bares) : undefined,
     check: checks.length ? medianOf(checks) : undefined,
+    rebuild: rebuilds.length ? medianBuild(rebuilds) : undefined,
   };
 }
 
@@ -255,11 +287,11 @@ const ratio = (a: number, b?: number) => (b ? `${(a / b).toFixed(2)}` : "–");
 
 export function report(results: SizeResult[]): string {
   const lines = [
-    "| articles | pages | build | peak memory: Node, Pagefind, together | Hugo | build ÷ Hugo | bare loop | build ÷ bare | check |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| articles | pages | build | rebuild | peak memory: Node, Pagefind, together | Hugo | build ÷ Hugo | bare loop | build ÷ bare | check |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of results) {
-    lines.push(`| ${r.articles.toLocaleString("en")} | ${r.build.pages.toLocaleString("en")} | ${s(r.build.ms)} | ${mib(r.build.nodeRssKiB)}, ${mib(r.build.searchRssKiB)}, ${mib(r.build.combinedRssKiB)} | ${r.hugo ? `${s(r.hugo.ms)} (${mib(r.hugo.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.hugo?.ms)} | ${r.bare ? `${s(r.bare.ms)} (${mib(r.bare.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.bare?.ms)} | ${r.check ? s(r.check.ms) : "–"} |`);
+    lines.push(`| ${r.articles.toLocaleString("en")} | ${r.build.pages.toLocaleString("en")} | ${s(r.build.ms)} | ${r.rebuild ? s(r.rebuild.ms) : "–"} | ${mib(r.build.nodeRssKiB)}, ${mib(r.build.searchRssKiB)}, ${mib(r.build.combinedRssKiB)} | ${r.hugo ? `${s(r.hugo.ms)} (${mib(r.hugo.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.hugo?.ms)} | ${r.bare ? `${s(r.bare.ms)} (${mib(r.bare.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.bare?.ms)} | ${r.check ? s(r.check.ms) : "–"} |`);
   }
   const tenK = results.find((r) => r.articles === 10_000);
   const hundredK = results.find((r) => r.articles === 100_000);
