@@ -1,11 +1,11 @@
 import type { PageContext } from "./PageContext.ts";
 import { BasePage } from "./BasePage.tsx";
-import { searchIndexUrl } from "../src/urls.ts";
+import { searchIndexPlan } from "../src/search/indexPlan.ts";
 
 /**
  * `/search/`: a search form whose results come from the Pagefind indexes the build writes to
- * `/pagefind/<lang>/<year>/` (one per year of the edition, listed newest first in
- * `data-indexes`), through Pagefind's JavaScript API and our own markup, so the
+ * `/pagefind/<lang>/<year>/` (one per year of the edition, or part of a year; listed newest
+ * first in `data-indexes`), through Pagefind's JavaScript API and our own markup, so the
  * results read like the rest of the bulletin in both languages. People and topics to filter
  * by are known at build time and listed here. The page's address holds the search
  * (`?q=…&person=…&topic=…&sort=date:asc`), so a search can be linked to. The script is a
@@ -31,7 +31,7 @@ export function SearchLayout({ ctx }: { ctx: PageContext }) {
           data-no-results={s.noResults}
           data-unavailable={s.searchUnavailable}
           data-number-locale={numbers}
-          data-indexes={edition.years.map((y) => searchIndexUrl(edition.lang, y.date)).join(" ")}
+          data-indexes={searchIndexPlan(edition).urls.join(" ")}
         >
           <p class="search-field">
             <label for="search-q">{s.searchPlaceholder}</label>

@@ -33,12 +33,13 @@ export function yearUrl(lang: Lang, date: DateTime): string {
 }
 
 /**
- * The search index of one edition's articles of one year (`/pagefind/en/2016/`): Pagefind
- * holds a whole index in memory while it builds it, so the build writes one per year and
- * the search page queries them together (src/search/searchIndexer.ts, layouts/assets/search.js).
+ * A search index of one edition's articles of one year (`/pagefind/en/2016/`), or of part
+ * of a year (`/pagefind/en/2016-q3/`, `/pagefind/en/2016-07/`): Pagefind holds a whole index
+ * in memory while it builds it, so the build writes several and the search page queries
+ * them together (src/search/indexPlan.ts says which article goes where).
  */
-export function searchIndexUrl(lang: Lang, date: DateTime): string {
-  return `/pagefind/${lang}/${date.toFormat("yyyy")}/`;
+export function searchIndexUrl(lang: Lang, date: DateTime, part?: string): string {
+  return `/pagefind/${lang}/${date.toFormat("yyyy")}${part ? `-${part}` : ""}/`;
 }
 
 export function tagSection(kind: TagKind): "people" | "topics" {

@@ -65,9 +65,9 @@ interface OpenIndex {
  * One index per edition and year (`searchIndexUrl` in src/urls.ts), because Pagefind holds
  * an index in memory until it is written: one index of 10,000 articles took 1.8 GiB,
  * 100,000 took 14 GiB. Articles come newest first, one edition after the other, so when the
- * first page of another year arrives the year before is complete: it is written (in
- * Pagefind's process, while the next year is indexed) and let go. Memory is that of a
- * year or two, whatever the size of the archive; the search page queries the years together.
+ * first page of another year arrives the year before is complete: it is written and let go
+ * before the next is begun. Memory is that of one year (or part of one: src/search/indexPlan.ts),
+ * whatever the size of the archive; the search page queries the indexes together.
  *
  * Years also make rebuilds cheap: a bulletin's past years rarely change, and Pagefind,
  * which cannot add to an index, took as long as all the rendering. A year whose pages
@@ -83,6 +83,11 @@ export class SearchIndexer {
   private readonly inFlight: Promise<unknown>[] = [];
   /** Set once no searchable page is to come. */
   private sealed = false;
+  /**
+   * The index last finished, until it is written: the next one starts after it, so that
+   * Pagefind holds one index at a time (it works on one core either way).
+   */
+  private lastWritten: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly outputDir: string, private readonly options: SearchIndexerOptions) {}
 
@@ -156,7 +161,7 @@ export class SearchIndexer {
   }
 
   private send(open: OpenIndex, sourcePath: string, content: string): Promise<{ errors: string[] }> {
-    open.index ??= pagefind.createIndex({}).then((created) => {
+    open.index ??= this.lastWritten.then(() => pagefind.createIndex({})).then((created) => {
       if (!created.index) throw new Error(`search index: ${created.errors.join("; ") || "Pagefind could not start"}`);
       return created.index;
     });
@@ -168,7 +173,7 @@ export class SearchIndexer {
   private finish(open: OpenIndex): void {
     const done = this.complete(open);
     // Awaited by `write`; until then a failure must not count as unhandled.
-    done.catch(() => undefined);
+    this.lastWritten = done.catch(() => undefined);
     this.written.set(open.url, done);
   }
 

@@ -1,0 +1,55 @@
+import type { Edition } from "../collections/bulletin.ts";
+import type { Article } from "../model/types.ts";
+import { searchIndexUrl } from "../urls.ts";
+
+/**
+ * Which search index each article of an edition goes in. Pagefind holds an index in memory
+ * until it is written, about 170 KB an article; so an index holds a year of articles, or,
+ * for a year with more than `MAX_ARTICLES`, a quarter, or else a month. Boundaries are
+ * calendar ones, so that a rebuild finds the same indexes for the years that did not change.
+ */
+export interface SearchIndexPlan {
+  /** Every index's URL, newest articles first: the order articles render in, and the search page merges. */
+  urls: string[];
+  urlOf(article: Article): string;
+}
+
+/** About 0.9 GiB of Pagefind's memory. */
+export const MAX_ARTICLES = 5000;
+
+const plans = new WeakMap<Edition, SearchIndexPlan>();
+
+export function searchIndexPlan(edition: Edition, maxArticles = MAX_ARTICLES): SearchIndexPlan {
+  const cached = maxArticles === MAX_ARTICLES ? plans.get(edition) : undefined;
+  if (cached) return cached;
+  const urls: string[] = [];
+  const byArticle = new Map<Article, string>();
+  for (const year of edition.years) {
+    const days = year.months.flatMap((m) => m.days);
+    const count = days.reduce((sum, d) => sum + d.articles.length, 0);
+    const months = year.months.map((m) => ({ month: m.date.month, count: m.days.reduce((sum, d) => sum + d.articles.length, 0) }));
+    const quarters = new Map<number, number>();
+    for (const m of months) quarters.set(quarterOf(m.month), (quarters.get(quarterOf(m.month)) ?? 0) + m.count);
+    const part = count <= maxArticles ? "year" : Math.max(...quarters.values()) <= maxArticles ? "quarter" : "month";
+    for (const day of days) {
+      const date = day.date;
+      const url = searchIndexUrl(edition.lang, date, part === "year" ? undefined : part === "quarter" ? `q${quarterOf(date.month)}` : date.toFormat("MM"));
+      if (urls.at(-1) !== url) urls.push(url);
+      for (const article of day.articles) byArticle.set(article, url);
+    }
+  }
+  const plan: SearchIndexPlan = {
+    urls,
+    urlOf(article) {
+      const url = byArticle.get(article);
+      if (!url) throw new Error(`search index: ${article.url} is not in its edition`);
+      return url;
+    },
+  };
+  if (maxArticles === MAX_ARTICLES) plans.set(edition, plan);
+  return plan;
+}
+
+function quarterOf(month: number): number {
+  return Math.ceil(month / 3);
+}
