@@ -62,15 +62,22 @@ export function relatedStories(
     }
   }
   const top: RelatedStory[] = [];
-  scores.forEach((score, other) => {
-    if (top.length === limit && byScoreThenNewest(score, other, top[limit - 1]!) >= 0) return;
+  for (const [other, score] of scores) {
+    // Most candidates score below the fifth: one comparison of numbers rules them out.
+    if (top.length === limit && score < top[limit - 1]!.score) continue;
+    if (top.length === limit && byScoreThenNewest(score, other, top[limit - 1]!) >= 0) continue;
     top.push({ article: other, score, shared: [] });
     top.sort((a, b) => byScoreThenNewest(a.score, a.article, b));
     if (top.length > limit) top.pop();
-  });
+  }
   for (const story of top) {
     for (const span of spans) {
-      if (span.list.slice(span.from, span.to).includes(story.article)) story.shared.push(span.tag);
+      for (let i = span.from; i < span.to; i++) {
+        if (span.list[i] === story.article) {
+          story.shared.push(span.tag);
+          break;
+        }
+      }
     }
   }
   return top;
