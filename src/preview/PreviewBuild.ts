@@ -1,27 +1,20 @@
 import { SiteBuild } from "../build/SiteBuild.ts";
 import type { Article } from "../model/types.ts";
 
-// Kept for the life of the preview process, across builds: an article not edited is the
-// same object in every build, and its body renders the same (the Markdown settings and the
-// dateline's wording come from site.yaml, whose change starts a new process).
-const bodies = new WeakMap<Article, string>();
-const summaries = new WeakMap<Article, string>();
+// Kept for the life of the preview's build process, across builds: an article not edited is
+// the same object in every build, and its first paragraph reads the same (the Markdown
+// settings come from site.yaml, whose change starts a new process). Short texts only: whole
+// bodies, kept for every article, would cost 8 KB an article (see SiteBuild's bodies).
+const firstParagraphs = new WeakMap<Article, string>();
 
 /**
- * The preview's SiteBuild: a new one is made after every saved article, and without these
- * caches each would render every body's Markdown again (a third of the time of a pass over
- * the whole site at 10,000 articles).
+ * The preview's SiteBuild. A new one is made after every save; without this each would
+ * render the Markdown of every article again for the teasers of listings.
  */
 export class PreviewBuild extends SiteBuild {
-  override bodyHtml(article: Article): string {
-    let html = bodies.get(article);
-    if (html === undefined) bodies.set(article, (html = super.bodyHtml(article)));
-    return html;
-  }
-
   override summary(article: Article): string {
-    let text = summaries.get(article);
-    if (text === undefined) summaries.set(article, (text = super.summary(article)));
+    let text = firstParagraphs.get(article);
+    if (text === undefined) firstParagraphs.set(article, (text = super.summary(article)));
     return text;
   }
 }

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { article, hashTree, makeFixtureSite, FIXTURE_NOW, PROJECT_ROOT, type FixtureSite } from "../support/fixtureSite.ts";
+import { startPreview, until } from "../support/previewProcess.ts";
 import { runBuild } from "../../src/build/runBuild.ts";
 import { LiveContent } from "../../src/preview/LiveContent.ts";
 import { loadTemplates } from "../../src/preview/PageTable.ts";
@@ -95,34 +95,6 @@ test("a saved article's page is written first, with its translation when its add
   }
 });
 
-/** `npm start` in a fixture site, on a free port; stopped with its build process at the end of each test. */
-async function startPreview(site: FixtureSite, env: Record<string, string> = {}): Promise<{ url: string; output: () => string; stop(): void }> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(PROJECT_ROOT, "scripts", "start.ts"), "--root", site.root, "--port", "0"], {
-    cwd: site.root,
-    env: { ...process.env, BULLETIN_NOW: "2020-01-01T00:00:00+03:00", BULLETIN_PREVIEW: "1", DEBUG: "", TSX_TSCONFIG_PATH: join(PROJECT_ROOT, "tsconfig.json"), ...env },
-    detached: true,
-  });
-  let text = "";
-  child.stdout!.on("data", (d: Buffer) => (text += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (text += d.toString()));
-  // The server process and its build process are one process group: both go.
-  const stop = () => {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  };
-  try {
-    await until(() => /pages written/.test(text), () => text);
-  } catch (error) {
-    stop();
-    throw error;
-  }
-  const url = /Preview at (http:\/\/\S+?)\/? /.exec(text)![1]!;
-  return { url, output: () => text, stop };
-}
-
 async function get(url: string): Promise<{ status: number; text: string }> {
   const response = await fetch(url);
   return { status: response.status, text: await response.text() };
@@ -204,14 +176,4 @@ test("with BULLETIN_PREVIEW=0 the preview shows only what is published: no draft
 
 function readText(dir: string, path: string): string {
   return readFileSync(join(dir, path), "utf8");
-}
-
-/** Polls `check` until it holds; fails (with `context`) after a long while rather than hanging the run. */
-async function until(check: () => boolean | Promise<boolean>, context: () => string = () => ""): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) assert.fail(`gave up waiting; output so far:\n${context()}`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
 }
