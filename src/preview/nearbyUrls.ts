@@ -13,6 +13,8 @@ import { correctionsUrl } from "../seo/pageSubjects.ts";
  */
 export function nearbyUrls(build: SiteBuild, articles: readonly Article[]): string[] {
   const urls = new Set<string>();
+  // Feeds last: finding them means listing every tag feed, and nobody watches a feed reload.
+  const feeds = new Set<string>();
   for (const article of articles) {
     const edition = build.bulletin.edition(article.lang);
     if (edition.lang !== article.lang) continue;
@@ -21,7 +23,7 @@ export function nearbyUrls(build: SiteBuild, articles: readonly Article[]): stri
       const listing = edition.listing(tag.kind, tag.slug);
       if (!listing) continue;
       for (const page of listing.pages) if (page.items.includes(article)) urls.add(page.url);
-      urls.add(listing.feedUrl);
+      feeds.add(listing.feedUrl);
     }
     urls.add(dayUrl(edition.lang, article.date));
     urls.add(monthUrl(edition.lang, article.date));
@@ -32,8 +34,8 @@ export function nearbyUrls(build: SiteBuild, articles: readonly Article[]): stri
     urls.add(tagIndexUrl(edition.lang, "person"));
     urls.add(tagIndexUrl(edition.lang, "topic"));
     urls.add(correctionsUrl(edition));
-    urls.add(editionFeedUrl(edition.lang));
-    urls.add(editionJsonFeedUrl(edition.lang));
+    feeds.add(editionFeedUrl(edition.lang));
+    feeds.add(editionJsonFeedUrl(edition.lang));
   }
-  return [...urls];
+  return [...urls, ...feeds];
 }

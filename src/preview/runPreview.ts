@@ -1,5 +1,5 @@
-import { fork, type ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
@@ -55,7 +55,7 @@ export async function runPreview(opts: PreviewOptions): Promise<{ url: string; s
   const startWorker = () => {
     const child = fork(WORKER, [output], {
       cwd: root,
-      execArgv: ["--import", import.meta.resolve("tsx")],
+      execArgv: ["--import", import.meta.resolve("tsx"), "--expose-gc"],
       // tsx reads the JSX settings from the code's tsconfig.json, wherever the content is.
       env: { ...process.env, TSX_TSCONFIG_PATH: join(PROJECT_DIR, "tsconfig.json") },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -65,6 +65,8 @@ export async function runPreview(opts: PreviewOptions): Promise<{ url: string; s
       server.reload({ files: message.paths.map((p) => join(output, p)), subtype: css ? "css" : undefined });
     });
     child.on("exit", (code, signal) => {
+      // A build process stopped half way leaves its half-written site (PreviewSite's staging folder).
+      discard(`${output}.tmp-${child.pid}`);
       if (worker !== child) return;
       worker = undefined;
       if (!signal) log(`Preview: the build stopped (exit code ${code}); the last good pages are still served. Save a file to try again.`);
@@ -92,12 +94,13 @@ export async function runPreview(opts: PreviewOptions): Promise<{ url: string; s
     timer = undefined;
     const paths = [...saved];
     const files = [...copied];
-    const fresh = restart || !worker;
+    const changedCode = restart;
+    const fresh = changedCode || !worker;
     saved.clear();
     copied.clear();
     restart = false;
     if (fresh) {
-      log("Preview: settings or code changed; building everything again.");
+      log(changedCode ? "Preview: settings or code changed; building everything again." : "Preview: building everything again.");
       await stopWorker();
       startWorker();
       return;
@@ -137,6 +140,13 @@ export async function runPreview(opts: PreviewOptions): Promise<{ url: string; s
       await server.close();
     },
   };
+}
+
+/** Deletes a folder in a process of its own: thousands of files take seconds, and nobody waits. */
+function discard(dir: string): void {
+  if (!existsSync(dir)) return;
+  const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
+  spawn(process.execPath, ["-e", script, dir], { detached: true, stdio: "ignore" }).unref();
 }
 
 /** True when a name below one of the watched folders starts with a dot. */
