@@ -19,6 +19,16 @@ export interface MonthEntry { edition: Edition; month: MonthArchive }
 export interface YearEntry { edition: Edition; year: YearArchive }
 export interface EditionEntry { edition: Edition }
 
+export interface SiteBuildOptions {
+  /**
+   * Let each article's Markdown go once it is rendered (its HTML is kept where a feed needs
+   * it, its first paragraph always): for a build that renders each article once, from
+   * content loaded for it alone. Bodies are mostly two-byte strings (curly quotes, the
+   * dateline's dash): 700 MB at 100,000 articles.
+   */
+  releaseSources?: boolean;
+}
+
 /**
  * Everything a build renders, prepared once. A class on purpose: Eleventy merges plain
  * objects in its data cascade, and this one holds every article; an instance is passed
@@ -48,9 +58,13 @@ export class SiteBuild {
   private readonly inFeeds: Set<Article>;
   /** First paragraphs, for teasers and descriptions of articles without a summary: small, all kept. */
   private readonly firstParagraphs = new WeakMap<Article, string>();
+  /** Articles whose Markdown was let go once rendered (see `SiteBuildOptions.releaseSources`). */
+  private readonly released = new WeakSet<Article>();
+  private readonly releaseSources: boolean;
 
-  constructor(content: Content) {
+  constructor(content: Content, options: SiteBuildOptions = {}) {
     this.content = content;
+    this.releaseSources = options.releaseSources ?? false;
     this.site = content.site;
     this.bulletin = buildBulletin(content);
     this.md = createMarkdown({ allowHtml: this.site.allowHtml });
@@ -77,12 +91,12 @@ export class SiteBuild {
 
   /** The article body as HTML, dateline leading the first paragraph; rendered once per build. */
   bodyHtml(article: Article): string {
-    return this.bodies.get(article) ?? this.render(article).html;
+    return this.bodies.get(article) ?? this.render(article, this.releaseSources).html;
   }
 
   /** The writer's summary, or the first paragraph as plain text. */
   summary(article: Article): string {
-    return article.summary ?? this.firstParagraphs.get(article) ?? this.render(article).firstParagraph;
+    return article.summary ?? this.firstParagraphs.get(article) ?? this.render(article, false).firstParagraph;
   }
 
   /** "Moscow, SANA –" in English, "موسكو-سانا" in Arabic; empty without a dateline. */
@@ -97,11 +111,19 @@ export class SiteBuild {
     return source ? this.md.render(source) : "";
   }
 
-  private render(article: Article): RenderedBody {
+  /** Renders the body; `release` lets the Markdown go after (its page, the one page showing it whole, has it). */
+  private render(article: Article, release: boolean): RenderedBody {
+    if (this.released.has(article)) {
+      throw new Error(`${article.source}: its Markdown was rendered and let go, and is asked for again; keep its HTML (SiteBuild.bodies) or build without releaseSources`);
+    }
     const lead = article.dateline ? `<span class="dateline">${escapeHtml(this.dateline(article))}</span>` : undefined;
     const done = renderBody(this.md, article.body, lead);
     this.firstParagraphs.set(article, done.firstParagraph);
     if (this.inFeeds.has(article)) this.bodies.set(article, done.html);
+    if (release) {
+      article.body = "";
+      this.released.add(article);
+    }
     return done;
   }
 }

@@ -21,7 +21,8 @@ export function prepareBuild(opts: LoadOptions): PrepareResult {
   const content = timed("load and validate", () => loadContent(opts));
   const problems = [...content.problems, ...imageProblems(content.articles, opts.root)];
   if (hasErrors(problems)) return { problems };
-  prepared = timed("collections", () => new SiteBuild(content));
+  // This content was loaded for this build alone: each article's Markdown can go once rendered.
+  prepared = timed("collections", () => new SiteBuild(content, { releaseSources: true }));
   return { build: prepared, problems };
 }
 
