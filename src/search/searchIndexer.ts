@@ -79,8 +79,9 @@ export class SearchIndexer {
   private current?: OpenIndex;
   /** Indexes complete and written (or being written), by URL. */
   private readonly written = new Map<string, Promise<{ pages: number; reused: boolean }>>();
-  /** Pages sent and not yet indexed, oldest first; see `add`. */
-  private readonly inFlight: Promise<unknown>[] = [];
+  /** Pages sent and not yet indexed, oldest first, with their length; see `add`. */
+  private readonly inFlight: { added: Promise<unknown>; chars: number; done: boolean }[] = [];
+  private inFlightChars = 0;
   /** Set once no searchable page is to come. */
   private sealed = false;
   /**
@@ -98,8 +99,8 @@ export class SearchIndexer {
   /**
    * A rendered page, written at `outputPath`, for the index at `indexUrl`; pages without
    * `data-pagefind-body` are not searchable. Returns a Promise when Pagefind has fallen
-   * behind, for the caller to wait on: unbounded, the pages queued for it held gigabytes
-   * at 10,000 articles.
+   * behind, for the caller to wait on: unbounded, the pages queued for it would hold
+   * gigabytes at 100,000 articles.
    */
   add(outputPath: string, html: string, indexUrl?: string): Promise<unknown> | undefined {
     const content = searchablePart(html);
@@ -119,9 +120,17 @@ export class SearchIndexer {
       return undefined;
     }
     const added = this.send(open, sourcePath, content);
-    this.inFlight.push(added);
-    if (this.inFlight.length < MAX_IN_FLIGHT) return undefined;
-    return this.inFlight.shift();
+    const sent = { added, chars: content.length, done: false };
+    this.inFlight.push(sent);
+    this.inFlightChars += sent.chars;
+    const settled = () => {
+      sent.done = true;
+      this.inFlightChars -= sent.chars;
+    };
+    added.then(settled, settled);
+    while (this.inFlight[0]?.done) this.inFlight.shift();
+    if (this.inFlightChars < MAX_IN_FLIGHT_CHARS) return undefined;
+    return this.inFlight.shift()?.added;
   }
 
   /**
@@ -235,7 +244,13 @@ function linkTree(from: string, to: string): void {
   }
 }
 
-const MAX_IN_FLIGHT = 200;
+/**
+ * How much searchable text may wait for Pagefind: enough for Node to render ahead (and go on
+ * to the listings) while Pagefind, the slower of the two, indexes; bounded, since every
+ * page waiting is held in memory twice (the text, and Pagefind's message for it). 40 million
+ * characters is about 8,000 articles.
+ */
+const MAX_IN_FLIGHT_CHARS = 40_000_000;
 
 /**
  * What Pagefind reads of a page: `<html lang>` (the index's language) and the element
