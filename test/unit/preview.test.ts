@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { article, hashTree, makeFixtureSite, FIXTURE_NOW, PROJECT_ROOT, type FixtureSite } from "../support/fixtureSite.ts";
 import { startPreview, until } from "../support/previewProcess.ts";
@@ -149,6 +149,48 @@ test("npm start removes the page of a deleted article and takes it off its day's
     await until(async () => !(await get(`${preview.url}/2016/07/15/`)).text.includes("Talks continue after midnight"), preview.output);
   } finally {
     preview.stop();
+    site.remove();
+  }
+});
+
+test("npm start builds everything again when site.yaml changes: every page shows the new setting", async () => {
+  const site = previewFixture();
+  const preview = await startPreview(site);
+  try {
+    assert.match((await get(`${preview.url}/`)).text, /<span class="brand-name">Test Bulletin<\/span>/);
+    const settings = readFileSync(join(site.root, "content/site.yaml"), "utf8");
+    site.write("content/site.yaml", settings.replace("name: Test Bulletin", "name: Renamed Bulletin"));
+    await until(async () => (await get(`${preview.url}/`)).text.includes('<span class="brand-name">Renamed Bulletin</span>'), preview.output);
+    assert.match(preview.output(), /settings or code changed; building everything again/);
+    assert.match((await get(`${preview.url}${TALKS_URL}`)).text, /Renamed Bulletin/, "every page, not only the home page");
+  } finally {
+    preview.stop();
+    site.remove();
+  }
+});
+
+test("a changed stylesheet is copied into the preview alone, and open pages are told it is a stylesheet", async () => {
+  const site = previewFixture();
+  const assets = join(site.root, "assets-copy");
+  cpSync(join(PROJECT_ROOT, "layouts", "assets"), assets, { recursive: true });
+  const output = join(site.root, ".preview");
+  const phases: { phase: string; paths: string[] }[] = [];
+  const preview = new PreviewSite(new LiveContent({ root: site.root, now: FIXTURE_NOW, preview: true }), await loadTemplates(join(PROJECT_ROOT, "src", "pages")), {
+    output,
+    assets,
+    log: () => {},
+    written: (paths, phase) => phases.push({ phase, paths }),
+  });
+  try {
+    await preview.start();
+    const home = readText(output, "index.html");
+    writeFileSync(join(assets, "site.css"), "body { color: rebeccapurple; }\n");
+    preview.assetChanged(join(assets, "site.css"));
+    await until(() => phases.some((p) => p.phase === "asset"));
+    assert.equal(readText(output, "assets/site.css"), "body { color: rebeccapurple; }\n");
+    assert.deepEqual(phases.at(-1), { phase: "asset", paths: ["assets/site.css"] });
+    assert.equal(readText(output, "index.html"), home, "no page written again");
+  } finally {
     site.remove();
   }
 });
