@@ -67,8 +67,12 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResult> {
 /** Where the templates and .eleventy.js live: the code's own folder, whatever `root` holds the content. */
 const PROJECT_DIR = fileURLToPath(new URL("../../", import.meta.url));
 
+let swaps = 0;
+
 function swapIn(staging: string, output: string): void {
-  const old = `${output}.old-${process.pid}`;
+  // Named per swap: a process that builds twice (tests, the preview) must not meet the
+  // folder its last build is still deleting.
+  const old = `${output}.old-${process.pid}-${++swaps}`;
   if (existsSync(output)) renameSync(output, old);
   renameSync(staging, output);
   discardInBackground(old);
