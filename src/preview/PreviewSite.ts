@@ -113,7 +113,6 @@ export class PreviewSite {
     const pages = output.paths().length;
     this.opts.log(`Preview: ${pages.toLocaleString("en")} pages written in ${seconds(started)}${content.preview ? " (drafts and scheduled stories included, marked)" : ""}.`);
     this.opts.written([], "site");
-    collectGarbage();
   }
 
   private async applyChanges(paths: string[]): Promise<void> {
@@ -216,7 +215,6 @@ export class PreviewSite {
     }
     if (written.length > 0) this.opts.written(written, "rest");
     this.opts.log(`  rest of the site checked in ${seconds(started)}: ${written.length} more pages changed`);
-    collectGarbage();
   }
 
   /** Prints problems, errors and warnings alike; true when there are errors (nothing is written then). */
@@ -236,15 +234,6 @@ export class PreviewSite {
       this.opts.log(`Preview: a page could not be rendered; the last good pages are still served.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
-}
-
-/**
- * A full collection while nothing waits (the build process runs with --expose-gc): otherwise
- * the garbage of a pass over every page was collected during the next save, which then took
- * a few hundred milliseconds longer.
- */
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
 }
 
 function swapIn(staging: string, output: string): void {

@@ -55,7 +55,7 @@ export async function runPreview(opts: PreviewOptions): Promise<{ url: string; s
   const startWorker = () => {
     const child = fork(WORKER, [output], {
       cwd: root,
-      execArgv: ["--import", import.meta.resolve("tsx"), "--expose-gc"],
+      execArgv: ["--import", import.meta.resolve("tsx")],
       // tsx reads the JSX settings from the code's tsconfig.json, wherever the content is.
       env: { ...process.env, TSX_TSCONFIG_PATH: join(PROJECT_DIR, "tsconfig.json") },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
