@@ -39,11 +39,7 @@ export interface Template {
   module: PageModule;
 }
 
-/**
- * The page templates in `pagesDir` (Eleventy's input folder). Those whose pages are listed
- * by a `before` function (sitemaps: a pass over every page) come last, so that looking up a
- * listing page does not work them out.
- */
+/** The page templates in `pagesDir` (Eleventy's input folder). */
 export async function loadTemplates(pagesDir: string): Promise<Template[]> {
   const files = readdirSync(pagesDir).filter((f) => /\.11ty\.tsx?$/.test(f)).sort();
   const templates: Template[] = [];
@@ -51,8 +47,7 @@ export async function loadTemplates(pagesDir: string): Promise<Template[]> {
     const module: unknown = await import(pathToFileURL(join(pagesDir, file)).href);
     templates.push({ file, module: checkedModule(file, module) });
   }
-  const rank = (t: Template) => (t.module.data.pagination?.before ? 1 : 0);
-  return templates.sort((a, b) => rank(a) - rank(b));
+  return templates;
 }
 
 function checkedModule(file: string, module: unknown): PageModule {
@@ -68,7 +63,8 @@ function checkedModule(file: string, module: unknown): PageModule {
 export class PageTable {
   private readonly byTemplate = new Map<Template, SitePage[]>();
   private readonly byPath = new Map<string, SitePage>();
-  private indexed = 0;
+  /** Templates not yet listed in `byPath`, those with the fewest pages first. */
+  private unindexed?: Template[];
 
   constructor(
     readonly build: SiteBuild,
@@ -94,11 +90,21 @@ export class PageTable {
   /** The page written at `outputPath`; templates are enumerated only as far as needed. */
   find(outputPath: string): SitePage | undefined {
     const path = normalise(outputPath);
-    while (!this.byPath.has(path) && this.indexed < this.templates.length) {
-      for (const page of this.pagesOf(this.templates[this.indexed]!)) if (!this.byPath.has(page.outputPath)) this.byPath.set(page.outputPath, page);
-      this.indexed++;
+    // Small templates first: a listing page is then found without listing ten thousand articles.
+    this.unindexed ??= [...this.templates].sort((a, b) => this.sizeOf(a) - this.sizeOf(b));
+    while (!this.byPath.has(path) && this.unindexed.length > 0) {
+      for (const page of this.pagesOf(this.unindexed.shift()!)) if (!this.byPath.has(page.outputPath)) this.byPath.set(page.outputPath, page);
     }
     return this.byPath.get(path);
+  }
+
+  /** How many pages a template has, without making them (those listed by `before` count as the most). */
+  private sizeOf({ module }: Template): number {
+    const pagination = module.data.pagination;
+    if (!pagination) return 1;
+    if (pagination.before) return Number.MAX_SAFE_INTEGER;
+    const listed = valueAt({ build: this.build }, pagination.data);
+    return Array.isArray(listed) ? listed.length : 0;
   }
 
   private pagesOf(template: Template): SitePage[] {
