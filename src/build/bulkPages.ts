@@ -21,7 +21,7 @@ import * as dayPages from "../pages/archive.11ty.tsx";
  * calls this before Eleventy starts (articles) and after it is done (listings), for
  * `npm run build` and the `npm start` preview alike.
  */
-interface PageModule {
+export interface PageModule {
   data: { pagination: { data: string }; permalink: (data: PageData<never>) => string };
   render: (data: PageData<never>) => unknown;
   /** For searchable pages: the URL of the search index the page goes in. */
@@ -57,45 +57,97 @@ export interface BulkPage {
   inputPath: string;
 }
 
-/** Renders and writes the pages of `templates` for `build` into `outputDir`; the pages written, in order. */
-export async function writeBulkPages(build: SiteBuild, outputDir: string, templates: Record<string, PageModule> = BULK_TEMPLATES): Promise<BulkPage[]> {
+/** One page to render: its page type, and the entry it renders. */
+export interface QueuedPage {
+  file: string;
+  page: PageModule;
+  entry: unknown;
+  /** Shared by the pages of one type: their render time is recorded once all are done. */
+  ofType: { ms: number; done: number; total: number };
+}
+
+/** The pages of `templates`, in order, taken one at a time (by `writeBulkPages`, possibly in two goes). */
+export function pageQueue(build: SiteBuild, templates: Record<string, PageModule>): Iterator<QueuedPage> {
+  return (function* () {
+    for (const [file, page] of Object.entries(templates)) {
+      const entries = entriesOf(build, page.data.pagination.data);
+      const ofType = { ms: 0, done: 0, total: entries.length };
+      if (entries.length === 0) recordRenderTime(file, 0, 0);
+      for (const entry of entries) yield { file, page, entry, ofType };
+    }
+  })();
+}
+
+export interface WriteOptions {
+  /**
+   * Pages to render while the search index has fallen behind (listings: they wait for
+   * nothing), instead of waiting for it; whatever is left of them stays in the queue.
+   */
+  whileWaiting?: Iterator<QueuedPage>;
+}
+
+/**
+ * Renders and writes the pages of `pages` (page types, or a queue from `pageQueue`) for
+ * `build` into `outputDir`; the pages written, in order, with those taken from `whileWaiting`.
+ */
+export async function writeBulkPages(build: SiteBuild, outputDir: string, pages: Record<string, PageModule> | Iterator<QueuedPage> = BULK_TEMPLATES, opts: WriteOptions = {}): Promise<BulkPage[]> {
+  const queue = isQueue(pages) ? pages : pageQueue(build, pages);
   const written: BulkPage[] = [];
   const writing = new Set<Promise<void>>();
   const made = new Set<string>();
   let failed: { error: unknown } | undefined;
-  for (const [file, page] of Object.entries(templates)) {
-    const entries = entriesOf(build, page.data.pagination.data);
-    let renderMs = 0;
-    for (const entry of entries) {
-      const data = { build, entry } as PageData<never>;
-      const path = page.data.permalink(data);
-      let html: string;
-      try {
-        const started = performance.now();
-        html = await jsxToHtml(page.render(data));
-        renderMs += performance.now() - started;
-      } catch (error) {
-        throw new Error(`${file} could not render ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-      }
-      const outputPath = join(outputDir, path);
-      const behind = activeSearchIndexer()?.add(outputPath, html, page.searchIndex?.(data));
-      if (behind) await behind;
-      const write: Promise<void> = writeOut(outputPath, html, made)
-        .catch((error: unknown) => void (failed ??= { error }))
-        .finally(() => writing.delete(write));
-      writing.add(write);
-      if (writing.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(writing);
-      if (failed) {
-        await Promise.allSettled(writing);
-        throw failed.error;
-      }
-      written.push({ url: path.replace(/^\/?/, "/").replace(/index\.html$/, ""), outputPath, inputPath: `./src/pages/${file}` });
+
+  /** Renders one page, hands it to the search index and starts writing it; returns the index's Promise if it is behind. */
+  const renderOne = async ({ file, page, entry, ofType }: QueuedPage): Promise<{ behind?: Promise<unknown> }> => {
+    const data = { build, entry } as PageData<never>;
+    const path = page.data.permalink(data);
+    let html: string;
+    try {
+      const started = performance.now();
+      html = await jsxToHtml(page.render(data));
+      ofType.ms += performance.now() - started;
+    } catch (error) {
+      throw new Error(`${file} could not render ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
-    recordRenderTime(file, renderMs, entries.length);
+    if (++ofType.done === ofType.total) recordRenderTime(file, ofType.ms, ofType.total);
+    const outputPath = join(outputDir, path);
+    const behind = activeSearchIndexer()?.add(outputPath, html, page.searchIndex?.(data));
+    const write: Promise<void> = writeOut(outputPath, html, made)
+      .catch((error: unknown) => void (failed ??= { error }))
+      .finally(() => writing.delete(write));
+    writing.add(write);
+    if (writing.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(writing);
+    if (failed) {
+      await Promise.allSettled(writing);
+      throw failed.error;
+    }
+    written.push({ url: path.replace(/^\/?/, "/").replace(/index\.html$/, ""), outputPath, inputPath: `./src/pages/${file}` });
+    return { behind };
+  };
+
+  for (let next = queue.next(); !next.done; next = queue.next()) {
+    const { behind } = await renderOne(next.value);
+    if (!behind) continue;
+    // Pagefind, the slower, has fallen behind: render pages that wait for nothing meanwhile.
+    let caughtUp = false;
+    behind.then(() => (caughtUp = true), () => (caughtUp = true));
+    while (!caughtUp && opts.whileWaiting) {
+      const filler = opts.whileWaiting.next();
+      if (filler.done) break;
+      const also = await renderOne(filler.value);
+      if (also.behind) await also.behind;
+      // Lets Pagefind's replies in.
+      await new Promise((resume) => setImmediate(resume));
+    }
+    await behind;
   }
   await Promise.all(writing);
   if (failed) throw failed.error;
   return written;
+}
+
+function isQueue(pages: Record<string, PageModule> | Iterator<QueuedPage>): pages is Iterator<QueuedPage> {
+  return typeof (pages as Iterator<QueuedPage>).next === "function";
 }
 
 async function writeOut(outputPath: string, html: string, made: Set<string>): Promise<void> {

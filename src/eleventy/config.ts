@@ -1,7 +1,7 @@
 import { jsxToHtml } from "./jsxToHtml.ts";
 import { currentBuild } from "../build/currentBuild.ts";
 import type { SiteBuild } from "../build/SiteBuild.ts";
-import { BULK_TEMPLATES, LISTING_TEMPLATES, SEARCHABLE_TEMPLATES, writeBulkPages, type BulkPage } from "../build/bulkPages.ts";
+import { BULK_TEMPLATES, LISTING_TEMPLATES, SEARCHABLE_TEMPLATES, pageQueue, writeBulkPages, type BulkPage, type QueuedPage } from "../build/bulkPages.ts";
 import { setImageOutputRoot } from "../images/responsiveImage.ts";
 import { activeSearchIndexer } from "../search/searchIndexer.ts";
 
@@ -54,13 +54,16 @@ export default function configure(eleventyConfig: EleventyConfig) {
 
   // Articles, listing pages and daily archives, by the thousand, are not paginated by Eleventy:
   // src/build/bulkPages.ts writes them (why: see there). Articles go first, so that Pagefind
-  // indexes them, and writes its index, while everything else renders.
+  // indexes them, and writes its index, while everything else renders; whenever Pagefind
+  // falls behind, listing pages render meanwhile, and the rest of them after Eleventy's pages.
   for (const file of Object.keys(BULK_TEMPLATES)) eleventyConfig.ignores.add(`src/pages/${file}`);
   let articlePages: BulkPage[] = [];
+  let listings: Iterator<QueuedPage> | undefined;
   eleventyConfig.on("eleventy.before", async ({ directories, outputMode }) => {
     if (outputMode !== "fs") return;
     thisBuild = currentBuild();
-    articlePages = await writeBulkPages(thisBuild, directories.output, SEARCHABLE_TEMPLATES);
+    listings = pageQueue(thisBuild, LISTING_TEMPLATES);
+    articlePages = await writeBulkPages(thisBuild, directories.output, SEARCHABLE_TEMPLATES, { whileWaiting: listings });
     activeSearchIndexer()?.seal();
   });
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }) => {
@@ -69,8 +72,9 @@ export default function configure(eleventyConfig: EleventyConfig) {
     thisBuild = undefined;
     // Listed with Eleventy's own results, so that whoever counts the pages written counts these.
     for (const page of articlePages) results.push(page);
-    for (const page of await writeBulkPages(build, directories.output, LISTING_TEMPLATES)) results.push(page);
+    for (const page of await writeBulkPages(build, directories.output, listings ?? LISTING_TEMPLATES)) results.push(page);
     articlePages = [];
+    listings = undefined;
   });
   eleventyConfig.setServerOptions({ showAllHosts: false, domDiff: false });
   // `npm run build` hands each article to Pagefind as soon as it is rendered (src/search/searchIndexer.ts).
