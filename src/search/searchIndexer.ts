@@ -245,14 +245,14 @@ function linkTree(from: string, to: string): void {
 }
 
 /**
- * How much searchable text may wait for Pagefind: enough for Node to render ahead and go on
- * to the listings while Pagefind, the slower of the two, finishes (about 2,000 articles,
- * some 5 s of Pagefind's work); bounded, since every page waiting is held in memory twice
- * (the text, and Pagefind's message for it): 40 million characters took Node from 2.0 to
- * 3.0 GiB at 100,000 articles, where Pagefind is the slower all along and running further
- * ahead only moves the waiting.
+ * How much searchable text may wait for Pagefind (about 400 articles): while Pagefind, the
+ * slower of the two, is this far behind, `writeBulkPages` renders listing pages instead of
+ * waiting, so a longer queue buys no time; and every page waiting is held in memory twice
+ * (the text, and Pagefind's message for it). At 100,000 articles, Node peaked at 2.9 GiB
+ * with 2 million characters, 3.2 GiB with 10 million, 3.0 GiB with 40 million and no listings
+ * rendered meanwhile.
  */
-const MAX_IN_FLIGHT_CHARS = 10_000_000;
+const MAX_IN_FLIGHT_CHARS = 2_000_000;
 
 /**
  * What Pagefind reads of a page: `<html lang>` (the index's language) and the element
