@@ -127,9 +127,10 @@ export async function runPreview(opts: PreviewOptions): Promise<{ url: string; s
     timer = setTimeout(() => void flush(), SETTLE_MS);
   });
   watcher.on("error", (error) => log(`Preview: watching files failed: ${error instanceof Error ? error.message : String(error)}`));
-  // The first build starts while the watcher looks through the files: saves from now on are seen either way.
-  startWorker();
+  // The first build starts once the watcher has looked through the files: a file added while
+  // it still was would count as one it found, and its save go unseen (ignoreInitial).
   await new Promise<void>((done) => watcher.once("ready", () => done()));
+  startWorker();
 
   return {
     url,
