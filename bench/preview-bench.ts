@@ -10,7 +10,6 @@
  * between edits, default 2000: the background pass over the site is still running then, as
  * when a writer saves again soon), --port N.
  */
-import { spawn } from "node:child_process";
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -19,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { loadContent } from "../src/model/loadContent.ts";
 import type { Article } from "../src/model/types.ts";
 import { tagUrl } from "../src/urls.ts";
+import { spawnPreview } from "../src/preview/spawnPreview.ts";
 
 const PROJECT = fileURLToPath(new URL("../", import.meta.url));
 const { values, positionals } = parseArgs({
@@ -38,22 +38,10 @@ cpSync(join(resolve(corpus), "content"), join(root, "content"), { recursive: tru
 const content = loadContent({ root, preview: true });
 console.log(`${content.articles.length.toLocaleString("en")} articles copied to ${root}`);
 
-let log = "";
 const started = performance.now();
-const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(PROJECT, "scripts", "start.ts"), "--root", root, "--port", values.port!], {
-  cwd: PROJECT,
-  env: { ...process.env, BULLETIN_PREVIEW: "1", DEBUG: "" },
-  detached: true,
-});
-child.stdout.on("data", (d: Buffer) => (log += d.toString()));
-child.stderr.on("data", (d: Buffer) => (log += d.toString()));
-const stop = () => {
-  try {
-    process.kill(-child.pid!, "SIGTERM");
-  } catch {
-    // already gone
-  }
-};
+const preview = spawnPreview(root, { port: values.port!, cwd: PROJECT });
+const child = preview.child;
+const stop = () => preview.stop();
 process.on("exit", () => {
   stop();
   rmSync(root, { recursive: true, force: true });
@@ -62,9 +50,9 @@ process.on("SIGINT", () => process.exit(130));
 process.on("SIGTERM", () => process.exit(143));
 
 try {
-  await until(() => /pages written/.test(log), 600_000, "the first build");
-  const url = /Preview at (http:\/\/\S+?)\/? /.exec(log)![1]!;
-  console.log(`first build: ${seconds(performance.now() - started)} (${/Preview: ([\d,]+) pages written/.exec(log)?.[1]} pages)`);
+  await until(() => /pages written/.test(preview.output()), 600_000, "the first build");
+  const url = /Preview at (http:\/\/\S+?)\/? /.exec(preview.output())![1]!;
+  console.log(`first build: ${seconds(performance.now() - started)} (${/Preview: ([\d,]+) pages written/.exec(preview.output())?.[1]} pages)`);
 
   // Body edits: articles spread over the archive.
   const step = Math.max(1, Math.floor(content.articles.length / edits));
@@ -73,14 +61,14 @@ try {
   for (const article of picked) {
     const word = `benchword${Date.now().toString(36)}`;
     const rebuilds = fullRebuilds();
-    const logged = log.length;
+    const logged = preview.output().length;
     const t0 = performance.now();
     appendFileSync(join(root, article.source), `\n${word}\n`);
     await untilServed(`${url}${article.url}`, word);
     const ms = performance.now() - t0;
     if (fullRebuilds() === rebuilds) bodyTimes.push(ms);
     // The build process's own share: from reading the saved file to the page written.
-    const own = / updated in (\d+ ms)/.exec(log.slice(logged))?.[1] ?? "?";
+    const own = / updated in (\d+ ms)/.exec(preview.output().slice(logged))?.[1] ?? "?";
     console.log(`body edit   ${article.url}: ${millis(ms)} (build process: ${own})${disturbed(rebuilds)}`);
     await sleep(gap);
   }
@@ -89,7 +77,7 @@ try {
   // Headline edits on the newest story: it is on the home page, its topic's first page and its day's archive.
   const newest = content.articles[0]!;
   const listings = listingUrls(newest);
-  const passes = () => log.match(/rest of the site checked/g)?.length ?? 0;
+  const passes = () => preview.output().match(/rest of the site checked/g)?.length ?? 0;
   const headlineTimes: number[] = [];
   for (let i = 0; i < 3; i++) {
     const title = `Bench headline ${Date.now().toString(36)}`;
@@ -111,10 +99,10 @@ try {
   }
   console.log(`build process: peak resident memory ${workerPeakMiB()}`);
   console.log(`headline edits (article page): median ${millis(median(headlineTimes))}, max ${millis(Math.max(...headlineTimes))}`);
-  console.log("\npreview log (last lines):\n" + log.trim().split("\n").slice(-12).join("\n"));
+  console.log("\npreview log (last lines):\n" + preview.output().trim().split("\n").slice(-12).join("\n"));
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
-  console.error(log.split("\n").slice(-30).join("\n"));
+  console.error(preview.output().split("\n").slice(-30).join("\n"));
   process.exitCode = 1;
 }
 process.exit();
@@ -125,11 +113,11 @@ process.exit();
  * path for saves, so it is shown and left out of the median.
  */
 function fullRebuilds(): number {
-  return log.match(/building everything again/g)?.length ?? 0;
+  return preview.output().match(/building everything again/g)?.length ?? 0;
 }
 
 function fullBuilds(): number {
-  return log.match(/pages written/g)?.length ?? 0;
+  return preview.output().match(/pages written/g)?.length ?? 0;
 }
 
 function disturbed(before: number): string {

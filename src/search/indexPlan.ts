@@ -27,9 +27,8 @@ export function searchIndexPlan(edition: Edition, maxArticles = MAX_ARTICLES): S
   for (const year of edition.years) {
     const days = year.months.flatMap((m) => m.days);
     const count = days.reduce((sum, d) => sum + d.articles.length, 0);
-    const months = year.months.map((m) => ({ month: m.date.month, count: m.days.reduce((sum, d) => sum + d.articles.length, 0) }));
     const quarters = new Map<number, number>();
-    for (const m of months) quarters.set(quarterOf(m.month), (quarters.get(quarterOf(m.month)) ?? 0) + m.count);
+    for (const d of days) quarters.set(quarterOf(d.date.month), (quarters.get(quarterOf(d.date.month)) ?? 0) + d.articles.length);
     const part = count <= maxArticles ? "year" : Math.max(...quarters.values()) <= maxArticles ? "quarter" : "month";
     for (const day of days) {
       const date = day.date;

@@ -1,6 +1,5 @@
-import { spawn } from "node:child_process";
-import { join } from "node:path";
-import { PROJECT_ROOT, type FixtureSite } from "./fixtureSite.ts";
+import { spawnPreview } from "../../src/preview/spawnPreview.ts";
+import type { FixtureSite } from "./fixtureSite.ts";
 
 export interface PreviewProcess {
   /** `http://localhost:PORT`, without a closing slash. */
@@ -16,29 +15,17 @@ export interface PreviewProcess {
  * fixtures' clock; resolves once the first build is written.
  */
 export async function startPreview(site: FixtureSite, env: Record<string, string> = {}): Promise<PreviewProcess> {
-  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(PROJECT_ROOT, "scripts", "start.ts"), "--root", site.root, "--port", "0"], {
-    cwd: site.root,
-    env: { ...process.env, BULLETIN_NOW: "2020-01-01T00:00:00+03:00", BULLETIN_PREVIEW: "1", DEBUG: "", ...env },
-    detached: true,
-  });
-  let text = "";
-  child.stdout.on("data", (d: Buffer) => (text += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (text += d.toString()));
-  const stop = () => {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  };
+  const preview = spawnPreview(site.root, { port: 0, cwd: site.root, env: { BULLETIN_NOW: "2020-01-01T00:00:00+03:00", ...env } });
+  const text = preview.output;
+  const stop = () => preview.stop("SIGKILL");
   try {
-    await until(() => /pages written/.test(text), () => text);
+    await until(() => /pages written/.test(text()), text);
   } catch (error) {
     stop();
     throw error;
   }
-  const url = /Preview at (http:\/\/\S+?)\/? /.exec(text)![1]!;
-  return { url, output: () => text, stop };
+  const url = /Preview at (http:\/\/\S+?)\/? /.exec(text())![1]!;
+  return { url, output: text, stop };
 }
 
 /** Polls `check` until it holds; throws (with `context`) after a minute rather than hanging a run. */

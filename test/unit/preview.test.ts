@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { article, hashTree, makeFixtureSite, FIXTURE_NOW, PROJECT_ROOT, type FixtureSite } from "../support/fixtureSite.ts";
-import { startPreview, until } from "../support/previewProcess.ts";
+import { startPreview, until, type PreviewProcess } from "../support/previewProcess.ts";
 import { runBuild } from "../../src/build/runBuild.ts";
 import { LiveContent } from "../../src/preview/LiveContent.ts";
 import { loadTemplates } from "../../src/preview/PageTable.ts";
@@ -13,6 +13,21 @@ const TALKS = "content/articles/2016/07/2016-07-15-talks-after-midnight.md";
 const TALKS_URL = "/2016/07/15/talks-after-midnight/";
 
 /** The basic fixture with what a preview shows beside published stories: a draft, a scheduled story, an Arabic translation. */
+/** `npm start` on a fresh fixture for `run`; the process and the fixture are gone after, however it ends. */
+async function withPreview(run: (site: FixtureSite, preview: PreviewProcess) => Promise<void>): Promise<void> {
+  const site = previewFixture();
+  try {
+    const preview = await startPreview(site);
+    try {
+      await run(site, preview);
+    } finally {
+      preview.stop();
+    }
+  } finally {
+    site.remove();
+  }
+}
+
 function previewFixture(): FixtureSite {
   return makeFixtureSite({
     "content/articles/2016/07/2016-07-16-draft-story.md": article("title: A draft nobody has seen\ndate: 2016-07-16T10:00:00+03:00\ntopics: [Syria]\ndraft: true"),
@@ -100,10 +115,8 @@ async function get(url: string): Promise<{ status: number; text: string }> {
   return { status: response.status, text: await response.text() };
 }
 
-test("npm start serves an edited article's new text, and a new draft appears on the home page, marked", async () => {
-  const site = previewFixture();
-  const preview = await startPreview(site);
-  try {
+test("npm start serves an edited article's new text, and a new draft appears on the home page, marked", () =>
+  withPreview(async (site, preview) => {
     assert.match((await get(`${preview.url}${TALKS_URL}`)).text, /Talks went on after midnight/);
     site.write(TALKS, article("title: Talks continue after midnight in Moscow\ndate: 2016-07-15T00:30:00+03:00\npeople: Vladimir Putin\ntopics: [Syria]\ntranslation: talks", "Talks went on until the zebras woke."));
     await until(async () => (await get(`${preview.url}${TALKS_URL}`)).text.includes("until the zebras woke"), preview.output);
@@ -113,16 +126,10 @@ test("npm start serves an edited article's new text, and a new draft appears on 
     const page = await get(`${preview.url}/2016/07/17/new-story/`);
     assert.equal(page.status, 200);
     assert.match(page.text, /<p class="badge">Draft<\/p>/);
-  } finally {
-    preview.stop();
-    site.remove();
-  }
-});
+  }));
 
-test("npm start reports a broken article as file:LINE: message, keeps serving its last good page, and recovers when it is fixed", async () => {
-  const site = previewFixture();
-  const preview = await startPreview(site);
-  try {
+test("npm start reports a broken article as file:LINE: message, keeps serving its last good page, and recovers when it is fixed", () =>
+  withPreview(async (site, preview) => {
     site.write(TALKS, article("title: Talks continue after midnight in Moscow\ndate: 15 July 2016\npeople: Vladimir Putin", "A body that must not show."));
     await until(() => preview.output().includes(`${TALKS}:3: date:`), preview.output);
     assert.doesNotMatch(preview.output(), /\n\s+at /, "no stack trace");
@@ -133,41 +140,25 @@ test("npm start reports a broken article as file:LINE: message, keeps serving it
 
     site.write(TALKS, article("title: Talks continue after midnight in Moscow\ndate: 2016-07-15T00:30:00+03:00\npeople: Vladimir Putin", "Fixed, and shown."));
     await until(async () => (await get(`${preview.url}${TALKS_URL}`)).text.includes("Fixed, and shown."), preview.output);
-  } finally {
-    preview.stop();
-    site.remove();
-  }
-});
+  }));
 
-test("npm start removes the page of a deleted article and takes it off its day's archive", async () => {
-  const site = previewFixture();
-  const preview = await startPreview(site);
-  try {
+test("npm start removes the page of a deleted article and takes it off its day's archive", () =>
+  withPreview(async (site, preview) => {
     assert.match((await get(`${preview.url}/2016/07/15/`)).text, /Talks continue after midnight/);
     site.write(TALKS, undefined);
     await until(async () => (await get(`${preview.url}${TALKS_URL}`)).status === 404, preview.output);
     await until(async () => !(await get(`${preview.url}/2016/07/15/`)).text.includes("Talks continue after midnight"), preview.output);
-  } finally {
-    preview.stop();
-    site.remove();
-  }
-});
+  }));
 
-test("npm start builds everything again when site.yaml changes: every page shows the new setting", async () => {
-  const site = previewFixture();
-  const preview = await startPreview(site);
-  try {
+test("npm start builds everything again when site.yaml changes: every page shows the new setting", () =>
+  withPreview(async (site, preview) => {
     assert.match((await get(`${preview.url}/`)).text, /<span class="brand-name">Test Bulletin<\/span>/);
     const settings = readFileSync(join(site.root, "content/site.yaml"), "utf8");
     site.write("content/site.yaml", settings.replace("name: Test Bulletin", "name: Renamed Bulletin"));
     await until(async () => (await get(`${preview.url}/`)).text.includes('<span class="brand-name">Renamed Bulletin</span>'), preview.output);
     assert.match(preview.output(), /settings or code changed; building everything again/);
     assert.match((await get(`${preview.url}${TALKS_URL}`)).text, /Renamed Bulletin/, "every page, not only the home page");
-  } finally {
-    preview.stop();
-    site.remove();
-  }
-});
+  }));
 
 test("a changed stylesheet is copied into the preview alone, and open pages are told it is a stylesheet", async () => {
   const site = previewFixture();

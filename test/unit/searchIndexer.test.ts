@@ -26,38 +26,36 @@ test("a marked element whose end cannot be found is sent as the whole page", () 
 const articlePage = (lang: string, words: string) =>
   `<!doctype html>\n<html lang="${lang}"><head><title>T</title></head><body><article data-pagefind-body=""><h1>${words}</h1><p>${words}</p></article></body></html>`;
 
-test("the index is written per edition and year, each holding its own articles", async () => {
+/** A fresh output folder and an indexer writing into it, for `run`; both gone after. */
+async function withIndexer(run: (indexer: SearchIndexer, out: string) => Promise<void>): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), "bulletin-search-"));
   const indexer = await SearchIndexer.open(out);
   try {
-    indexer.add(join(out, "2016/07/15/a/index.html"), articlePage("en", "newer story"), "/pagefind/en/2016/");
-    indexer.add(join(out, "2016/07/14/b/index.html"), articlePage("en", "another newer story"), "/pagefind/en/2016/");
-    indexer.add(join(out, "2015/01/01/c/index.html"), articlePage("en", "older story"), "/pagefind/en/2015/");
-    indexer.add(join(out, "ar/2016/07/15/d/index.html"), articlePage("ar", "خبر"), "/pagefind/ar/2016/");
-    assert.equal(indexer.add(join(out, "2016/index.html"), "<html><body><ol><li>listing</li></ol></body></html>"), undefined);
-    assert.deepEqual(await indexer.write(), { pages: 4, indexes: 3, reused: 0 });
+    await run(indexer, out);
   } finally {
     await indexer.close();
+    rmSync(out, { recursive: true, force: true });
   }
+}
+
+test("the index is written per edition and year, each holding its own articles", () => withIndexer(async (indexer, out) => {
+  indexer.add(join(out, "2016/07/15/a/index.html"), articlePage("en", "newer story"), "/pagefind/en/2016/");
+  indexer.add(join(out, "2016/07/14/b/index.html"), articlePage("en", "another newer story"), "/pagefind/en/2016/");
+  indexer.add(join(out, "2015/01/01/c/index.html"), articlePage("en", "older story"), "/pagefind/en/2015/");
+  indexer.add(join(out, "ar/2016/07/15/d/index.html"), articlePage("ar", "خبر"), "/pagefind/ar/2016/");
+  assert.equal(indexer.add(join(out, "2016/index.html"), "<html><body><ol><li>listing</li></ol></body></html>"), undefined);
+  assert.deepEqual(await indexer.write(), { pages: 4, indexes: 3, reused: 0 });
   const pageCount = (dir: string, lang: string) => JSON.parse(readFileSync(join(out, "pagefind", dir, "pagefind-entry.json"), "utf8")).languages[lang].page_count;
   assert.equal(pageCount("en/2016", "en"), 2);
   assert.equal(pageCount("en/2015", "en"), 1);
   assert.equal(pageCount("ar/2016", "ar"), 1);
   assert.ok(!existsSync(join(out, "pagefind", "pagefind-entry.json")), "no index of everything at the top");
-  rmSync(out, { recursive: true, force: true });
-});
+}));
 
-test("a searchable page that comes after its year's index was written is refused, naming it", async () => {
-  const out = mkdtempSync(join(tmpdir(), "bulletin-search-"));
-  const indexer = await SearchIndexer.open(out);
-  try {
-    indexer.add(join(out, "2016/a/index.html"), articlePage("en", "one"), "/pagefind/en/2016/");
-    indexer.add(join(out, "2015/b/index.html"), articlePage("en", "two"), "/pagefind/en/2015/");
-    assert.throws(() => indexer.add(join(out, "2016/c/index.html"), articlePage("en", "three"), "/pagefind/en/2016/"), /2016\/c\/index\.html belongs in \/pagefind\/en\/2016\/, which is already written/);
-    assert.throws(() => indexer.add(join(out, "x/index.html"), articlePage("en", "four")), /x\/index\.html is searchable .* names no index/);
-    await indexer.write();
-  } finally {
-    await indexer.close();
-    rmSync(out, { recursive: true, force: true });
-  }
-});
+test("a searchable page that comes after its year's index was written is refused, naming it", () => withIndexer(async (indexer, out) => {
+  indexer.add(join(out, "2016/a/index.html"), articlePage("en", "one"), "/pagefind/en/2016/");
+  indexer.add(join(out, "2015/b/index.html"), articlePage("en", "two"), "/pagefind/en/2015/");
+  assert.throws(() => indexer.add(join(out, "2016/c/index.html"), articlePage("en", "three"), "/pagefind/en/2016/"), /2016\/c\/index\.html belongs in \/pagefind\/en\/2016\/, which is already written/);
+  assert.throws(() => indexer.add(join(out, "x/index.html"), articlePage("en", "four")), /x\/index\.html is searchable .* names no index/);
+  await indexer.write();
+}));
