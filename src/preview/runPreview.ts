@@ -2,9 +2,9 @@ import { fork, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { watch } from "chokidar";
 import type { FromWorker, ToWorker } from "./messages.ts";
+import { startPreviewServer } from "./previewServer.ts";
 
 export interface PreviewOptions {
   /** The bulletin's folder: holds content/; the preview is written to its `.preview/`. */
@@ -22,7 +22,7 @@ const WORKER = fileURLToPath(new URL("./previewWorker.ts", import.meta.url));
 const SETTLE_MS = 25;
 
 /**
- * `npm start`: serves `.preview/` with live reload (Eleventy's dev server) and watches the
+ * `npm start`: serves `.preview/` with live reload (src/preview/previewServer.ts) and watches the
  * bulletin's files (chokidar). A saved article goes to the build process, which keeps
  * everything in memory and writes that article's page first (src/preview/PreviewSite.ts);
  * a stylesheet or script in layouts/assets is copied alone; any other change (site.yaml,
@@ -39,16 +39,8 @@ export async function runPreview(opts: PreviewOptions): Promise<{ url: string; s
   const assets = join(PROJECT_DIR, "layouts", "assets") + sep;
   const watched = [join(root, "content"), join(PROJECT_DIR, "src"), join(PROJECT_DIR, "layouts")];
 
-  const server = new EleventyDevServer("bulletin-preview", output, {
-    port: opts.port,
-    domDiff: false,
-    showAllHosts: false,
-    messageOnStart: () => false,
-    logger: { info: log, log: () => {}, error: log },
-  });
-  server.serve(opts.port);
-  await server.ready();
-  const url = server.getServerUrl("localhost");
+  const server = await startPreviewServer(output, opts.port, log);
+  const url = server.url;
   log(`Preview at ${url} (${relative(process.cwd(), output) || "."}); the first build is under way.`);
 
   let worker: ChildProcess | undefined;
@@ -61,8 +53,7 @@ export async function runPreview(opts: PreviewOptions): Promise<{ url: string; s
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     child.on("message", (message: FromWorker) => {
-      const css = message.phase === "asset" && message.paths.every((p) => p.endsWith(".css"));
-      server.reload({ files: message.paths.map((p) => join(output, p)), subtype: css ? "css" : undefined });
+      server.written(message.phase, message.paths);
     });
     child.on("exit", (code, signal) => {
       // A build process stopped half way leaves its half-written site (PreviewSite's staging folder).

@@ -36,7 +36,7 @@ test.beforeAll(async () => {
   site = makeFixtureSite(STORIES, { code: true });
   const built = await runBuildScript(site.root);
   expect(built.code, built.output).toBe(0);
-  server = serveStatic(join(site.root, "_site"), 0);
+  server = serveStatic(join(site.root, "_site"));
   await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

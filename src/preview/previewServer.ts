@@ -1,0 +1,135 @@
+import { createReadStream, readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { WebSocketServer, type WebSocket } from "ws";
+import { answer, contentType } from "../serve/staticSite.ts";
+import { escapeHtml } from "../text/escape.ts";
+import type { WritePhase } from "./PreviewSite.ts";
+
+/** Below this path the preview answers itself; no page of the bulletin starts with a dot. */
+const LIVE = "/.preview-live";
+const CLIENT = fileURLToPath(new URL("./liveClient.js", import.meta.url));
+/** Saves kept for pages that reconnect late; one older than these reloads its page to be safe. */
+const KEPT = 500;
+/** Tries the next port when one is taken, as far as this many. */
+const PORT_TRIES = 10;
+
+/** What a page's live-reload connection is told: pages written (paths below the served folder), or reload now. */
+export type LiveMessage = { id: string; phase: WritePhase; paths: string[] } | { reload: true };
+
+export interface PreviewServer {
+  /** `http://localhost:PORT`, without a closing slash. */
+  url: string;
+  /** Tells open pages what was written: each reloads if its own file is among `paths`, or for `site`. */
+  written(phase: WritePhase, paths: readonly string[]): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the preview's folder as scripts/serve.ts serves _site/, with a small script added to
+ * every page (src/preview/liveClient.js) that reloads it when the preview rewrites it.
+ *
+ * Each page is served with the number of the last write so far, and its connection asks for
+ * the writes after that number: a write that lands while the page loads, reloads or
+ * reconnects is still seen. A page reloads only when its own file changed, so a save does not
+ * reload every open tab once per step (article, listings, the rest of the site).
+ */
+export async function startPreviewServer(dir: string, port: number, log: (line: string) => void): Promise<PreviewServer> {
+  /** Changes on each start: a page served by an earlier `npm start` cannot trust its numbers. */
+  const epoch = Date.now().toString(36);
+  const history: { n: number; message: LiveMessage }[] = [];
+  let last = 0;
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === `${LIVE}/client.js`) {
+      res.writeHead(200, { "Content-Type": contentType(CLIENT), "Cache-Control": "no-store" });
+      createReadStream(CLIENT).pipe(res);
+      return;
+    }
+    servePage(dir, req, res, `${epoch}:${last}`);
+  });
+
+  const sockets = new WebSocketServer({ noServer: true });
+  server.on("upgrade", (req, socket, head) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname !== LIVE) return void socket.destroy();
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      for (const message of missed(url.searchParams.get("since") ?? "")) ws.send(JSON.stringify(message));
+    });
+  });
+
+  /** The writes a page served at `since` has not seen; one reload if they are no longer known. */
+  function missed(since: string): LiveMessage[] {
+    const [from, count] = since.split(":");
+    const n = Number(count);
+    if (from !== epoch || !Number.isInteger(n) || n > last) return [{ reload: true }];
+    if (n < last && (history.length === 0 || history[0]!.n > n + 1)) return [{ reload: true }];
+    return history.filter((h) => h.n > n).map((h) => h.message);
+  }
+
+  await listen(server, port, log);
+  const url = `http://localhost:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    written(phase, paths) {
+      last++;
+      const message: LiveMessage = { id: `${epoch}:${last}`, phase, paths: [...paths] };
+      history.push({ n: last, message });
+      if (history.length > KEPT) history.shift();
+      const text = JSON.stringify(message);
+      for (const ws of sockets.clients as Set<WebSocket>) ws.send(text);
+    },
+    async close() {
+      for (const ws of sockets.clients) ws.terminate();
+      await new Promise<void>((done) => sockets.close(() => done()));
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+/** A file of the preview; pages get the live-reload script, naming the file they are and the write they were served at. */
+function servePage(dir: string, req: IncomingMessage, res: ServerResponse, since: string): void {
+  const found = answer(dir, req.url ?? "/");
+  if (found.status === 301) return void res.writeHead(301, { Location: found.location }).end();
+  if (!("file" in found)) return void res.writeHead(found.status).end();
+  const headers = { "Content-Type": contentType(found.file), "Cache-Control": "no-store" };
+  if (!found.file.endsWith(".html")) {
+    res.writeHead(found.status, headers);
+    createReadStream(found.file).on("error", () => res.end()).pipe(res);
+    return;
+  }
+  let html: string;
+  try {
+    html = readFileSync(found.file, "utf8");
+  } catch {
+    // The first build has not written a 404 page yet: say so, and reload when it has.
+    html = '<!doctype html><html lang="en"><title>Preview</title><body><p>Not built yet; this page reloads when it is.</p></body></html>';
+  }
+  // A page that is missing reloads when it is written (a story being filed) or when 404.html is.
+  const pages = found.status === 404 ? [found.wanted, "404.html"] : [found.wanted];
+  const tag = `<script src="${LIVE}/client.js" data-since="${since}" data-pages="${escapeHtml(JSON.stringify(pages))}"></script>`;
+  const at = html.lastIndexOf("</body>");
+  res.writeHead(found.status, headers);
+  res.end(at === -1 ? html + tag : html.slice(0, at) + tag + html.slice(at));
+}
+
+/** Listens on `port`, or on the next free one when it is taken (0: any free port). */
+async function listen(server: ReturnType<typeof createServer>, port: number, log: (line: string) => void): Promise<void> {
+  for (let tried = 0; ; tried++) {
+    const wanted = port === 0 ? 0 : port + tried;
+    const error = await new Promise<NodeJS.ErrnoException | undefined>((done) => {
+      const failed = (e: NodeJS.ErrnoException) => done(e);
+      server.once("error", failed);
+      server.listen(wanted, () => {
+        server.off("error", failed);
+        done(undefined);
+      });
+    });
+    if (!error) return;
+    if (error.code !== "EADDRINUSE" || port === 0 || tried + 1 >= PORT_TRIES) throw error;
+    log(`Port ${wanted} is in use; trying ${wanted + 1}.`);
+  }
+}

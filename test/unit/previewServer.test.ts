@@ -1,0 +1,108 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { WebSocket } from "ws";
+import { startPreviewServer, type LiveMessage, type PreviewServer } from "../../src/preview/previewServer.ts";
+
+/** A preview server on a small folder: a home page, an article, a stylesheet, no 404 page. */
+async function withServer(run: (server: PreviewServer, dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "preview-server-"));
+  mkdirSync(join(dir, "2016", "07", "15", "talks"), { recursive: true });
+  mkdirSync(join(dir, "assets"));
+  writeFileSync(join(dir, "index.html"), "<!doctype html><html><body><main>Home</main></body></html>");
+  writeFileSync(join(dir, "2016", "07", "15", "talks", "index.html"), "<!doctype html><html><body>Talks</body></html>");
+  writeFileSync(join(dir, "assets", "site.css"), "body { color: black; }");
+  const server = await startPreviewServer(dir, 0, () => {});
+  try {
+    await run(server, dir);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The live-reload script's settings in a served page. */
+async function served(url: string): Promise<{ status: number; since: string; pages: string[]; html: string }> {
+  const response = await fetch(url);
+  const html = await response.text();
+  const tag = /<script src="\/\.preview-live\/client\.js" data-since="([^"]*)" data-pages="([^"]*)"><\/script><\/body>/.exec(html);
+  assert.ok(tag, `the live-reload script, last in the body, in ${html}`);
+  return { status: response.status, since: tag[1]!, pages: JSON.parse(tag[2]!.replace(/&quot;/g, '"')), html };
+}
+
+/** The messages a page connecting with `since` gets within a moment. */
+async function messagesFor(server: PreviewServer, since: string): Promise<LiveMessage[]> {
+  const socket = new WebSocket(`${server.url.replace("http", "ws")}/.preview-live?since=${encodeURIComponent(since)}`);
+  const messages: LiveMessage[] = [];
+  socket.on("message", (data) => messages.push(JSON.parse(String(data))));
+  await new Promise((done, fail) => socket.once("open", done).once("error", fail));
+  await new Promise((done) => setTimeout(done, 200));
+  socket.close();
+  return messages;
+}
+
+test("a page is served with the live-reload script naming its own file and the last write", () =>
+  withServer(async (server) => {
+    const home = await served(`${server.url}/`);
+    assert.equal(home.status, 200);
+    assert.deepEqual(home.pages, ["index.html"]);
+    assert.match(home.since, /^\w+:0$/);
+    assert.match(home.html, /<main>Home<\/main>/);
+    server.written("article", ["2016/07/15/talks/index.html"]);
+    const talks = await served(`${server.url}/2016/07/15/talks/`);
+    assert.deepEqual(talks.pages, ["2016/07/15/talks/index.html"]);
+    assert.equal(talks.since, home.since.replace(/0$/, "1"));
+  }));
+
+test("a missing page reloads when it is written: it names the file it would be, and the 404 page", () =>
+  withServer(async (server) => {
+    const missing = await served(`${server.url}/2016/07/17/new-story/`);
+    assert.equal(missing.status, 404);
+    assert.deepEqual(missing.pages, ["2016/07/17/new-story/index.html", "404.html"]);
+  }));
+
+test("stylesheets and other files are served as they are, without the script", () =>
+  withServer(async (server) => {
+    const response = await fetch(`${server.url}/assets/site.css`);
+    assert.equal(response.headers.get("content-type"), "text/css; charset=utf-8");
+    assert.equal(await response.text(), "body { color: black; }");
+    const client = await fetch(`${server.url}/.preview-live/client.js`);
+    assert.equal(client.status, 200);
+    assert.match(await client.text(), /location\.reload\(\)/);
+  }));
+
+test("a page that connects late is told the writes made since it was served, and only those", () =>
+  withServer(async (server) => {
+    const { since } = await served(`${server.url}/`);
+    server.written("article", ["2016/07/15/talks/index.html"]);
+    server.written("nearby", ["index.html", "2016/07/15/index.html"]);
+    const missed = await messagesFor(server, since);
+    assert.deepEqual(
+      missed.map((m) => ("paths" in m ? m.paths : m)),
+      [["2016/07/15/talks/index.html"], ["index.html", "2016/07/15/index.html"]],
+    );
+    const { since: now } = await served(`${server.url}/`);
+    assert.deepEqual(await messagesFor(server, now), [], "nothing for a page served after the writes");
+  }));
+
+test("a page served by an earlier npm start, or with a number it cannot know, reloads once", () =>
+  withServer(async (server) => {
+    assert.deepEqual(await messagesFor(server, "earlier:3"), [{ reload: true }]);
+    assert.deepEqual(await messagesFor(server, "nonsense"), [{ reload: true }]);
+  }));
+
+test("open pages hear of writes as they happen", () =>
+  withServer(async (server) => {
+    const { since } = await served(`${server.url}/`);
+    const socket = new WebSocket(`${server.url.replace("http", "ws")}/.preview-live?since=${since}`);
+    await new Promise((done) => socket.once("open", done));
+    const heard = new Promise<LiveMessage>((done) => socket.once("message", (data) => done(JSON.parse(String(data)))));
+    server.written("asset", ["assets/site.css"]);
+    const message = await heard;
+    socket.close();
+    assert.ok("phase" in message);
+    assert.equal(message.phase, "asset");
+    assert.deepEqual(message.paths, ["assets/site.css"]);
+  }));
