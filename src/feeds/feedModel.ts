@@ -53,32 +53,38 @@ export interface FeedItem {
 /** The edition's feed at `/feed.xml` (and `/feed.json`): its latest articles. */
 export async function editionFeed(build: SiteBuild, edition: Edition): Promise<Feed> {
   const base = build.site.baseUrl;
+  const articles = edition.articles.slice(0, EDITION_FEED_SIZE);
   return {
-    ...feedFrame(build, edition, edition.articles),
+    ...feedFrame(build, edition, articles),
     id: absoluteUrl(base, editionFeedUrl(edition.lang)),
     title: edition.name,
     description: edition.description || edition.name,
     atomUrl: absoluteUrl(base, editionFeedUrl(edition.lang)),
     jsonUrl: absoluteUrl(base, editionJsonFeedUrl(edition.lang)),
     pageUrl: absoluteUrl(base, edition.homeUrl),
-    items: await feedItems(build, edition, edition.articles.slice(0, EDITION_FEED_SIZE)),
+    items: await feedItems(build, edition, articles),
   };
 }
 
 /** A person's or topic's feed at `/people/<slug>/feed.xml`. */
 export async function tagFeed(build: SiteBuild, edition: Edition, listing: TagListing): Promise<Feed> {
   const base = build.site.baseUrl;
+  const articles = listing.articles.slice(0, TAG_FEED_SIZE);
   return {
-    ...feedFrame(build, edition, listing.articles),
+    ...feedFrame(build, edition, articles),
     id: absoluteUrl(base, listing.feedUrl),
     title: `${listing.name} | ${edition.name}`,
     description: edition.strings.articlesAbout(listing.name),
     atomUrl: absoluteUrl(base, listing.feedUrl),
     pageUrl: absoluteUrl(base, listing.url),
-    items: await feedItems(build, edition, listing.articles.slice(0, TAG_FEED_SIZE)),
+    items: await feedItems(build, edition, articles),
   };
 }
 
+/**
+ * What the feed says of itself; `updated` is the latest change among its own entries (a
+ * correction to a story too old to be in the feed does not change the feed).
+ */
 function feedFrame(build: SiteBuild, edition: Edition, articles: Article[]) {
   const base = build.site.baseUrl;
   return {

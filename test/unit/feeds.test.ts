@@ -126,15 +126,30 @@ test("the JSON Feed has every field JSON Feed 1.1 requires, with the same items 
   assert.doesNotMatch(text, /<|>/);
 });
 
-/** A bulletin of `count` articles, all about one person: for the size limits. */
-function generatedBuild(count: number): { build: SiteBuild; remove(): void } {
+test("a feed's own <updated> is its newest entry's latest change, not that of a story too old to be in it", async () => {
+  const site = generatedBuild(EDITION_FEED_SIZE + 7, "2026-06-01T10:00:00+03:00");
+  try {
+    const edition = site.build.bulletin.edition("en");
+    const newest = "2026-01-17T16:00:00+03:00"; // Story 56: 56 × 7 hours after the first
+    for (const feed of [await editionFeed(site.build, edition), await tagFeed(site.build, edition, edition.listing("person", "someone")!)]) {
+      assert.equal(feed.updated.toISO({ suppressMilliseconds: true }), newest);
+      assert.ok(!feed.items.some((i) => i.title === "Story 0"), "the corrected story is not in the feed");
+    }
+  } finally {
+    site.remove();
+  }
+});
+
+/** A bulletin of `count` articles, all about one person: for the size limits. The oldest may carry a correction. */
+function generatedBuild(count: number, oldestCorrectedAt?: string): { build: SiteBuild; remove(): void } {
   const root = mkdtempSync(join(tmpdir(), "bulletin-feed-sizes-"));
   mkdirSync(join(root, "content", "articles"), { recursive: true });
   writeFileSync(join(root, "content", "site.yaml"), `name: Sizes\nagency: Agency\nbaseUrl: ${BASE_URL}\ntimeZone: Asia/Damascus\n`);
   const start = DateTime.fromISO("2026-01-01T08:00:00+03:00", { setZone: true });
   for (let i = 0; i < count; i++) {
     const date = start.plus({ hours: i * 7 });
-    writeFileSync(join(root, "content", "articles", `story-${i}.md`), `---\ntitle: Story ${i}\ndate: ${date.toISO()}\npeople: [Someone]\n---\nBody ${i}.\n`);
+    const correction = i === 0 && oldestCorrectedAt ? `corrections:\n  - { date: ${oldestCorrectedAt}, text: A late correction. }\n` : "";
+    writeFileSync(join(root, "content", "articles", `story-${i}.md`), `---\ntitle: Story ${i}\ndate: ${date.toISO()}\npeople: [Someone]\n${correction}---\nBody ${i}.\n`);
   }
   return { build: new SiteBuild(loadContent({ root, now: start.plus({ years: 1 }) })), remove: () => rmSync(root, { recursive: true, force: true }) };
 }
