@@ -7,12 +7,15 @@ import { readFileSync } from "node:fs";
 import { runBuild } from "../src/build/runBuild.ts";
 import { phaseTimings, renderTimings } from "../src/build/phases.ts";
 import { formatProblem } from "../src/model/problems.ts";
+import { limitHeapGrowth } from "../src/build/heap.ts";
 
 const [root, output] = process.argv.slice(2);
 if (!root || !output) {
   console.error("usage: build-child.ts <content root> <output>");
   process.exit(2);
 }
+// As npm run build does (scripts/build.ts).
+limitHeapGrowth();
 const started = performance.now();
 // Pagefind runs as a child process that Node never waits for, so neither /usr/bin/time nor
 // resourceUsage() sees its memory: its high-water mark is read from /proc while it lives.

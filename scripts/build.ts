@@ -4,6 +4,9 @@
  */
 import { runBuild, buildOptionsFromEnv } from "../src/build/runBuild.ts";
 import { reportFailure } from "./reportFailure.ts";
+import { limitHeapGrowth } from "../src/build/heap.ts";
+
+limitHeapGrowth();
 
 const started = performance.now();
 try {

@@ -50,34 +50,45 @@ function parsePlainIso(text: string, timeZone: string): DateTime | undefined {
 }
 
 /**
- * An IANA zone that asks Intl for a UTC day's offset once: luxon asks on every DateTime it
- * makes, and that was the largest single cost of reading 10,000 articles. A day whose two
- * ends differ (a clock change) is asked about each time, as before.
+ * An IANA zone that asks Intl for an offset once a week: luxon asks on every DateTime it
+ * makes, and that was the largest single cost of reading 10,000 articles. A week whose two
+ * ends differ holds a clock change: its days are asked about one by one, and a day whose
+ * ends differ is asked about each time, as luxon does. (No zone changes its clocks twice
+ * within a week and back; Morocco's Ramadan pause, the shortest, lasts about a month.)
  */
-class DayCachedZone extends IANAZone {
+class WeekCachedZone extends IANAZone {
+  private readonly weeks = new Map<number, number>();
   private readonly days = new Map<number, number>();
 
   override offset(ts: number): number {
-    const day = Math.floor(ts / DAY_MS);
-    let offset = this.days.get(day);
+    const week = this.steady(this.weeks, Math.floor(ts / WEEK_MS), WEEK_MS);
+    if (!Number.isNaN(week)) return week;
+    const day = this.steady(this.days, Math.floor(ts / DAY_MS), DAY_MS);
+    return Number.isNaN(day) ? super.offset(ts) : day;
+  }
+
+  /** The offset all through span number `n` of `length` ms, or NaN when its ends differ. */
+  private steady(cache: Map<number, number>, n: number, length: number): number {
+    let offset = cache.get(n);
     if (offset === undefined) {
-      const start = super.offset(day * DAY_MS);
-      offset = start === super.offset((day + 1) * DAY_MS - 1) ? start : NaN;
-      this.days.set(day, offset);
+      const start = super.offset(n * length);
+      offset = start === super.offset((n + 1) * length - 1) ? start : NaN;
+      cache.set(n, offset);
     }
-    return Number.isNaN(offset) ? super.offset(ts) : offset;
+    return offset;
   }
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const WEEK_MS = 7 * DAY_MS;
 const zones = new Map<string, Zone>();
 
-/** The zone luxon would use for `name`, day-cached when it is an IANA zone ("UTC" is not: it stays fixed). */
+/** The zone luxon would use for `name`, week-cached when it is an IANA zone ("UTC" is not: it stays fixed). */
 function cachedZone(name: string): Zone {
   let zone = zones.get(name);
   if (!zone) {
     const luxonZone = DateTime.fromMillis(0, { zone: name }).zone;
-    zone = luxonZone.type === "iana" ? new DayCachedZone(luxonZone.name) : luxonZone;
+    zone = luxonZone.type === "iana" ? new WeekCachedZone(luxonZone.name) : luxonZone;
     zones.set(name, zone);
   }
   return zone;

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseDate, isoWithOffset, dayParts, formatDateTime, formatDay, formatMonth, formatYear } from "../../src/text/dates.ts";
+import { DateTime } from "luxon";
 import { articleUrl, dayUrl } from "../../src/urls.ts";
 import { buildBulletin } from "../../src/collections/bulletin.ts";
 import { loadFixture } from "../support/fixtureSite.ts";
@@ -84,4 +85,25 @@ test("Arabic dates use Arabic-Indic digits when the edition asks for them", () =
   assert.equal(formatYear(dt, { locale: "ar", numberingSystem: "arab" }), "٢٠١٦");
   assert.match(formatDateTime(dt, { locale: "ar", numberingSystem: "arab" }), /١٥/);
   assert.equal(formatYear(dt, { locale: "ar", numberingSystem: "latn" }), "2016");
+});
+
+test("dates parsed through the cached zone have luxon's own offset, across every clock change of 2010–2026", () => {
+  // Damascus, London, Havana (changes at midnight) and Casablanca (a month's pause for Ramadan).
+  for (const zone of ["Asia/Damascus", "Europe/London", "America/Havana", "Africa/Casablanca"]) {
+    const from = Date.UTC(2010, 0, 1);
+    const to = Date.UTC(2027, 0, 1);
+    let wrong = 0;
+    const first: string[] = [];
+    for (let ts = from; ts < to; ts += 5 * 60 * 60 * 1000 + 60 * 1000) {
+      const text = new Date(ts).toISOString().replace(".000", "");
+      const parsed = parseDate(text, zone);
+      assert.ok(parsed.ok);
+      const expected = DateTime.fromMillis(ts, { zone }).offset;
+      if (parsed.value.offset !== expected || parsed.value.toMillis() !== ts) {
+        wrong++;
+        if (first.length < 3) first.push(`${text}: ${parsed.value.offset} ≠ ${expected}`);
+      }
+    }
+    assert.equal(wrong, 0, `${zone}: ${first.join("; ")}`);
+  }
 });
