@@ -65,7 +65,8 @@ export async function startPreviewServer(dir: string, port: number, log: (line: 
     const [from, count] = since.split(":");
     const n = Number(count);
     if (from !== epoch || !Number.isInteger(n) || n > last) return [{ reload: true }];
-    if (n < last && (history.length === 0 || history[0]!.n > n + 1)) return [{ reload: true }];
+    // Writes after `n` that were dropped from the history: what the page missed is unknown.
+    if (history.length > 0 && history[0]!.n > n + 1) return [{ reload: true }];
     return history.filter((h) => h.n > n).map((h) => h.message);
   }
 

@@ -87,10 +87,13 @@ test("a page that connects late is told the writes made since it was served, and
     assert.deepEqual(await messagesFor(server, now), [], "nothing for a page served after the writes");
   }));
 
-test("a page served by an earlier npm start, or with a number it cannot know, reloads once", () =>
+test("a page served by an earlier npm start, with a number it cannot know, or too far behind, reloads once", () =>
   withServer(async (server) => {
     assert.deepEqual(await messagesFor(server, "earlier:3"), [{ reload: true }]);
     assert.deepEqual(await messagesFor(server, "nonsense"), [{ reload: true }]);
+    const { since } = await served(`${server.url}/`);
+    for (let i = 0; i < 501; i++) server.written("rest", [`page-${i}/index.html`]);
+    assert.deepEqual(await messagesFor(server, since), [{ reload: true }], "more writes missed than the server keeps: reload rather than guess");
   }));
 
 test("open pages hear of writes as they happen", () =>
