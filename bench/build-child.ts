@@ -4,10 +4,10 @@
  * (pages written, build phases, peak RSS) for scripts/bench.ts.
  */
 import { readFileSync } from "node:fs";
-import { runBuild } from "../src/build/runBuild.ts";
-import { phaseTimings, renderTimings } from "../src/build/phases.ts";
+import { runBuild } from "../src/publish/runBuild.ts";
+import { phaseTimings, renderTimings } from "../src/publish/phases.ts";
 import { formatProblem } from "../src/model/problems.ts";
-import { limitHeapGrowth } from "../src/build/heap.ts";
+import { limitHeapGrowth } from "../src/publish/heap.ts";
 
 const [root, output] = process.argv.slice(2);
 if (!root || !output) {

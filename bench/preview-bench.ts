@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { loadContent } from "../src/model/loadContent.ts";
 import type { Article } from "../src/model/types.ts";
-import { tagUrl } from "../src/urls.ts";
+import { dayUrl, homeUrl, tagUrl } from "../src/urls.ts";
 import { spawnPreview } from "../src/preview/spawnPreview.ts";
 
 const PROJECT = fileURLToPath(new URL("../", import.meta.url));
@@ -135,10 +135,12 @@ function workerPeakMiB(): string {
   }
 }
 
+/** The home page, the day and the first topic of an article of the default edition. */
 function listingUrls(article: Article): string[] {
-  const urls = ["/", `/${article.date.toFormat("yyyy/MM/dd")}/`];
+  const edition = { prefix: "" };
+  const urls = [homeUrl(edition), dayUrl(edition, article.date)];
   const topic = article.topics[0];
-  if (topic) urls.push(tagUrl(article.lang, "topic", topic.slug));
+  if (topic) urls.push(tagUrl(edition, "topic", topic.slug));
   return urls;
 }
 

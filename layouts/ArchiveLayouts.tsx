@@ -1,16 +1,19 @@
-import type { DayArchive, MonthArchive, YearArchive } from "../src/collections/bulletin.ts";
+import type { DayPage } from "../src/pages/day.tsx";
+import type { MonthPage } from "../src/pages/month.tsx";
+import type { YearPage } from "../src/pages/year.tsx";
 import type { PageContext } from "./PageContext.ts";
 import { BasePage } from "./BasePage.tsx";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { formatDay, formatMonth, formatYear } from "../src/text/dates.ts";
+import { monthUrl, yearUrl } from "../src/urls.ts";
 
 /** A day's bulletin: every article of that day, in the order filed. */
-export function DayLayout({ ctx, day }: { ctx: PageContext; day: DayArchive }) {
-  const { edition } = ctx;
+export function DayLayout({ ctx }: { ctx: PageContext<DayPage> }) {
+  const { edition, page: { day } } = ctx;
   const title = edition.strings.dayTitle(formatDay(day.date, edition));
   return (
     <BasePage ctx={ctx} title={title} description={title}>
-      <ArchiveTrail ctx={ctx} year={{ url: day.url.replace(/\d\d\/\d\d\/$/, ""), label: formatYear(day.date, edition) }} month={{ url: day.url.replace(/\d\d\/$/, ""), label: formatMonth(day.date, edition) }} />
+      <ArchiveTrail ctx={ctx} year={{ url: yearUrl(edition, day.date), label: formatYear(day.date, edition) }} month={{ url: monthUrl(edition, day.date), label: formatMonth(day.date, edition) }} />
       <h1 class="page-title">{title}</h1>
       <p class="tag-count">{edition.strings.articleCount(day.articles.length)}</p>
       <ArticleList ctx={ctx} articles={day.articles} />
@@ -19,12 +22,12 @@ export function DayLayout({ ctx, day }: { ctx: PageContext; day: DayArchive }) {
 }
 
 /** A month: its days, each with its headlines. */
-export function MonthLayout({ ctx, month }: { ctx: PageContext; month: MonthArchive }) {
-  const { edition } = ctx;
+export function MonthLayout({ ctx }: { ctx: PageContext<MonthPage> }) {
+  const { edition, page: { month } } = ctx;
   const title = edition.strings.monthTitle(formatMonth(month.date, edition));
   return (
     <BasePage ctx={ctx} title={title} description={title}>
-      <ArchiveTrail ctx={ctx} year={{ url: month.url.replace(/\d\d\/$/, ""), label: formatYear(month.date, edition) }} />
+      <ArchiveTrail ctx={ctx} year={{ url: yearUrl(edition, month.date), label: formatYear(month.date, edition) }} />
       <h1 class="page-title">{title}</h1>
       {month.days.map((d) => (
         <section class="archive-day" aria-labelledby={`day-${d.date.toFormat("dd")}`}>
@@ -41,10 +44,9 @@ export function MonthLayout({ ctx, month }: { ctx: PageContext; month: MonthArch
 }
 
 /** A year: its months with their article counts. */
-export function YearLayout({ ctx, year }: { ctx: PageContext; year: YearArchive }) {
-  const { edition } = ctx;
+export function YearLayout({ ctx }: { ctx: PageContext<YearPage> }) {
+  const { edition, page: { year, others } } = ctx;
   const title = edition.strings.yearTitle(formatYear(year.date, edition));
-  const others = edition.years.filter((y) => y !== year);
   return (
     <BasePage ctx={ctx} title={title} description={title}>
       <h1 class="page-title">{title}</h1>
@@ -53,7 +55,7 @@ export function YearLayout({ ctx, year }: { ctx: PageContext; year: YearArchive 
         {year.months.map((m) => (
           <li>
             <a href={m.url}>{formatMonth(m.date, edition)}</a>{" "}
-            <span class="count">{edition.strings.articleCount(m.days.reduce((n, d) => n + d.articles.length, 0))}</span>
+            <span class="count">{edition.strings.articleCount(m.count)}</span>
           </li>
         ))}
       </ul>

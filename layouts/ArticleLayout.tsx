@@ -1,27 +1,26 @@
-import type { Article } from "../src/model/types.ts";
+import type { ArticlePage } from "../src/pages/article.tsx";
 import type { PageContext } from "./PageContext.ts";
 import { BasePage } from "./BasePage.tsx";
 import { TimeStamp } from "./components/TimeStamp.tsx";
 import { TagLinks } from "./components/TagLinks.tsx";
 import { ArticleFigure } from "./components/ArticleFigure.tsx";
 import { RelatedStories } from "./components/RelatedStories.tsx";
-import { tagName } from "../src/collections/bulletin.ts";
 import { tagUrl } from "../src/urls.ts";
 
 /** One article: headline, standfirst, dateline and times, body, corrections, people and topics. */
-export function ArticleLayout({ ctx, article }: { ctx: PageContext; article: Article }) {
-  const { edition, build } = ctx;
+export function ArticleLayout({ ctx }: { ctx: PageContext<ArticlePage> }) {
+  const { edition, site, page } = ctx;
+  const { article, newer, older, translations } = page;
   const s = edition.strings;
-  const { older, newer } = edition.neighbours(article);
-  const translations = build.bulletin.translationsOf(article);
   const kicker = article.topics[0];
+  const image = site.image(article);
   return (
-    <BasePage ctx={ctx} title={article.title} description={build.summary(article)}>
+    <BasePage ctx={ctx} title={article.title} description={site.summary(article)}>
       <div class="article-page">
         {/* Search indexes the article alone (headline, standfirst, body), filters by its people and topics, sorts by date. */}
         <article class="article" data-pagefind-body="" data-pagefind-sort={`date:${article.date.toUTC().toISO({ suppressMilliseconds: true })}`}>
           <header class="article-header">
-            {kicker ? <p class="kicker" data-pagefind-ignore=""><a href={tagUrl(edition.lang, kicker.kind, kicker.slug)}>{tagName(kicker, edition.lang)}</a></p> : ""}
+            {kicker ? <p class="kicker" data-pagefind-ignore=""><a href={tagUrl(edition, kicker.kind, kicker.slug)}>{edition.tagText(kicker).name}</a></p> : ""}
             {article.draft ? <p class="badge">{s.draft}</p> : ""}
             {article.scheduled ? <p class="badge">{s.scheduled}</p> : ""}
             <h1 class="headline">{article.title}</h1>
@@ -32,13 +31,13 @@ export function ArticleLayout({ ctx, article }: { ctx: PageContext; article: Art
               {article.updated ? <p class="updated"><TimeStamp date={article.updated} edition={edition} label={s.updated} /></p> : ""}
               {translations.map((t) => (
                 <p class="translation">
-                  <a href={t.url} hreflang={t.lang} rel="alternate">{s.readInOtherLanguage}</a>
+                  <a href={t.url} hreflang={t.lang} rel="alternate">{s.readIn(edition.languageName(t.lang))}</a>
                 </p>
               ))}
             </div>
           </header>
-          {article.image ? <ArticleFigure ctx={ctx} image={article.image} article={article} sizes="(min-width: 42rem) 40rem, 100vw" /> : ""}
-          <div class="article-body">{{ html: build.bodyHtml(article) }}</div>
+          {article.image && image ? <ArticleFigure ctx={ctx} image={image} alt={article.image.alt} caption={article.image.caption} credit={article.image.credit} sizes="(min-width: 42rem) 40rem, 100vw" /> : ""}
+          <div class="article-body">{{ html: site.body(article) }}</div>
           {article.corrections.length > 0 ? (
             <aside class="corrections" aria-labelledby="corrections-title" data-pagefind-ignore="">
               <h2 id="corrections-title">{s.corrections}</h2>
@@ -57,7 +56,7 @@ export function ArticleLayout({ ctx, article }: { ctx: PageContext; article: Art
             <TagLinks ctx={ctx} tags={article.topics} label={s.topics} searchFilter="topic" />
           </footer>
         </article>
-        <RelatedStories ctx={ctx} article={article} />
+        <RelatedStories ctx={ctx} related={page.related} />
         <nav class="article-nav" aria-label={s.articleNav}>
           <ul>
             {newer ? <li class="newer"><span class="article-nav-label">{s.nextArticle}</span> <a href={newer.url} rel="next">{newer.title}</a></li> : ""}

@@ -3,24 +3,29 @@ import { SiteHeader } from "./components/SiteHeader.tsx";
 import { SiteFooter } from "./components/SiteFooter.tsx";
 import { HeadMeta } from "./components/HeadMeta.tsx";
 import { StructuredData } from "./components/StructuredData.tsx";
-import { absoluteUrl } from "../src/urls.ts";
-import { alternatesOf } from "../src/seo/alternates.ts";
-import { subjectAt } from "../src/seo/pageSubjects.ts";
+import { ASSETS } from "../src/urls.ts";
+import type { PageFacts } from "../src/seo/jsonLd.ts";
 
 export interface BasePageProps {
   ctx: PageContext;
   /** The page's own title; the bulletin's name is appended. */
   title: string;
   description: string;
-  /** Extra elements for `<head>` (feeds, structured data). */
+  /** Extra elements for `<head>` (scripts). */
   head?: unknown;
   children?: unknown;
 }
 
-/** The document every page shares; it always sets `<html lang dir>` from the edition. */
+/**
+ * The document every page shares; it always sets `<html lang dir>` from the edition. What the
+ * head says to machines (hreflang alternates, OpenGraph, structured data) comes from the
+ * page's type in src/pages/pageTypes.ts.
+ */
 export function BasePage({ ctx, title, description, head, children }: BasePageProps) {
-  const { edition, build } = ctx;
-  const alternates = alternatesOf(build, subjectAt(build, ctx.url));
+  const { edition, site, page } = ctx;
+  const type = site.pageType(page);
+  const alternates = type.alternates?.(page, site) ?? [];
+  const facts: PageFacts = { url: page.url, edition, title, description };
   const siteName = edition.name;
   const fullTitle = title === siteName ? title : `${title} | ${siteName}`;
   return (
@@ -32,18 +37,18 @@ export function BasePage({ ctx, title, description, head, children }: BasePagePr
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{fullTitle}</title>
           <meta name="description" content={description} />
-          <link rel="canonical" href={absoluteUrl(build.site.baseUrl, ctx.url)} />
-          {alternates.map((a) => <link rel="alternate" hreflang={a.lang} href={absoluteUrl(build.site.baseUrl, a.url)} />)}
-          <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-          <link rel="stylesheet" href="/assets/site.css" />
-          <HeadMeta ctx={ctx} title={title} description={description} />
-          <StructuredData ctx={ctx} title={title} description={description} />
+          <link rel="canonical" href={site.absolute(page.url)} />
+          {alternates.map((a) => <link rel="alternate" hreflang={a.lang} href={site.absolute(a.url)} />)}
+          <link rel="icon" href={ASSETS.favicon} type="image/svg+xml" />
+          <link rel="stylesheet" href={ASSETS.stylesheet} />
+          <HeadMeta ctx={ctx} facts={facts} extras={type.head?.(page, site)} />
+          <StructuredData ctx={ctx} facts={facts} nodes={type.structuredData?.(page, site, facts)} />
           {head ?? ""}
         </head>
         <body>
           <a class="skip-link" href="#content">{edition.strings.skipToContent}</a>
           <SiteHeader ctx={ctx} />
-          {build.bulletin.preview ? <p class="preview-banner" role="note">{edition.strings.previewNotice}</p> : ""}
+          {site.preview ? <p class="preview-banner" role="note">{edition.strings.previewNotice}</p> : ""}
           <main id="content" tabindex="-1">
             {children}
           </main>

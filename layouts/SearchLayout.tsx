@@ -1,6 +1,7 @@
+import type { SearchPage } from "../src/pages/search.tsx";
 import type { PageContext } from "./PageContext.ts";
 import { BasePage } from "./BasePage.tsx";
-import { searchIndexPlan } from "../src/search/indexPlan.ts";
+import { ASSETS } from "../src/urls.ts";
 
 /**
  * `/search/`: a search form whose results come from the Pagefind indexes the build writes to
@@ -11,19 +12,19 @@ import { searchIndexPlan } from "../src/search/indexPlan.ts";
  * (`?q=…&person=…&topic=…&sort=date:asc`), so a search can be linked to. The script is a
  * module (deferred): nothing blocks rendering; without JavaScript the page says so.
  */
-export function SearchLayout({ ctx }: { ctx: PageContext }) {
-  const { edition } = ctx;
+export function SearchLayout({ ctx }: { ctx: PageContext<SearchPage> }) {
+  const { edition, page } = ctx;
   const s = edition.strings;
   const numbers = `${edition.locale}${edition.numberingSystem ? `-u-nu-${edition.numberingSystem}` : ""}`;
   return (
-    <BasePage ctx={ctx} title={s.searchTitle} description={s.searchIntro} head={<script type="module" src="/assets/search.js"></script>}>
+    <BasePage ctx={ctx} title={s.searchTitle} description={s.searchIntro} head={<script type="module" src={ASSETS.searchScript}></script>}>
       <div class="search-page">
         <h1 class="page-title">{s.searchTitle}</h1>
         <p class="intro">{s.searchIntro}</p>
         <form
           class="search-form"
           role="search"
-          action={ctx.url}
+          action={page.url}
           method="get"
           data-searching={s.searching}
           data-results-one={s.searchResults.one}
@@ -31,7 +32,7 @@ export function SearchLayout({ ctx }: { ctx: PageContext }) {
           data-no-results={s.noResults}
           data-unavailable={s.searchUnavailable}
           data-number-locale={numbers}
-          data-indexes={searchIndexPlan(edition).urls.join(" ")}
+          data-indexes={page.indexes.join(" ")}
         >
           <p class="search-field">
             <label for="search-q">{s.searchPlaceholder}</label>

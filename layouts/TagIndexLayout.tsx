@@ -1,13 +1,13 @@
-import type { TagListing } from "../src/collections/bulletin.ts";
-import type { TagKind } from "../src/model/types.ts";
+import type { TagIndexPage } from "../src/pages/tagIndex.tsx";
 import type { PageContext } from "./PageContext.ts";
 import { BasePage } from "./BasePage.tsx";
 
 /** `/people/` and `/topics/`: everyone and everything, alphabetical, with article counts. */
-export function TagIndexLayout({ ctx, kind, listings }: { ctx: PageContext; kind: TagKind; listings: TagListing[] }) {
+export function TagIndexLayout({ ctx }: { ctx: PageContext<TagIndexPage> }) {
+  const { tagKind, listings } = ctx.page;
   const s = ctx.edition.strings;
-  const title = kind === "person" ? s.people : s.topics;
-  const intro = kind === "person" ? s.peopleIndexIntro : s.topicsIndexIntro;
+  const title = tagKind === "person" ? s.people : s.topics;
+  const intro = tagKind === "person" ? s.peopleIndexIntro : s.topicsIndexIntro;
   return (
     <BasePage ctx={ctx} title={title} description={intro}>
       <h1 class="page-title">{title}</h1>

@@ -1,6 +1,4 @@
-import type { Article } from "../src/model/types.ts";
-import type { Page } from "../src/collections/paginate.ts";
-import type { TagListing } from "../src/collections/bulletin.ts";
+import type { TagPage } from "../src/pages/tag.tsx";
 import type { PageContext } from "./PageContext.ts";
 import { BasePage } from "./BasePage.tsx";
 import { ArticleList } from "./components/ArticleList.tsx";
@@ -12,34 +10,32 @@ import { TopicTimeline } from "./components/TopicTimeline.tsx";
  * A person's or a topic's page: who or what, then their articles, newest first. A person's
  * first page also lists who appears with them; a topic's articles run as a timeline by month.
  */
-export function TagLayout({ ctx, listing, page }: { ctx: PageContext; listing: TagListing; page: Page<Article> }) {
-  const { edition, build } = ctx;
+export function TagLayout({ ctx }: { ctx: PageContext<TagPage> }) {
+  const { edition, site, page } = ctx;
+  const { listing, listPage, text } = page;
   const s = edition.strings;
   const { tag } = listing;
-  const ar = edition.lang === "ar";
-  const role = ar ? (tag.roleAr ?? tag.role) : tag.role;
-  const description = ar ? (tag.descriptionAr ?? tag.description) : tag.description;
-  const title = page.number === 1 ? listing.name : `${listing.name} · ${s.pageOf(page.number, page.total)}`;
+  const title = listPage.number === 1 ? listing.name : `${listing.name} · ${s.pageOf(listPage.number, listPage.total)}`;
   return (
     <BasePage
       ctx={ctx}
       title={title}
-      description={[role, description].filter(Boolean).join(". ") || s.articlesAbout(listing.name)}
+      description={[text.role, text.description].filter(Boolean).join(". ") || s.articlesAbout(listing.name)}
     >
       <div class="tag-page">
         <header class="tag-header">
           <p class="tag-kind">{tag.kind === "person" ? s.people : s.topics}</p>
           <h1 class="page-title">{listing.name}</h1>
-          {role ? <p class="tag-role">{role}</p> : ""}
-          {description ? <p class="tag-description">{description}</p> : ""}
-          {page.number === 1 && tag.bio && !ar ? <div class="tag-bio">{{ html: build.markdown(tag.bio) }}</div> : ""}
+          {text.role ? <p class="tag-role">{text.role}</p> : ""}
+          {text.description ? <p class="tag-description">{text.description}</p> : ""}
+          {listPage.number === 1 && text.bio ? <div class="tag-bio">{{ html: site.markdown(text.bio) }}</div> : ""}
           <p class="tag-count">{s.articleCount(listing.articles.length)}</p>
         </header>
-        {tag.kind === "person" && page.number === 1 ? <AppearsWith ctx={ctx} listing={listing} /> : ""}
+        <AppearsWith ctx={ctx} people={page.appearsWith} />
         <section class="tag-articles" aria-labelledby="tag-articles-title">
           <h2 class="section-title" id="tag-articles-title">{tag.kind === "topic" ? s.timeline : s.articlesAbout(listing.name)}</h2>
-          {tag.kind === "topic" ? <TopicTimeline ctx={ctx} articles={page.items} /> : <ArticleList ctx={ctx} articles={page.items} headingLevel={3} />}
-          <Pagination ctx={ctx} page={page} />
+          {tag.kind === "topic" ? <TopicTimeline ctx={ctx} months={page.timeline} /> : <ArticleList ctx={ctx} articles={listPage.items} headingLevel={3} />}
+          <Pagination ctx={ctx} page={listPage} />
         </section>
       </div>
     </BasePage>

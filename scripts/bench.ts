@@ -53,7 +53,7 @@ interface BuildRun extends Measure {
   cpuMs: number;
   pages: number;
   phases: Record<string, number>;
-  /** Eleventy's own aggregate benchmarks: render time per page template. */
+  /** Render time per page kind (src/site/render.ts). */
   templates: Record<string, { ms: number; pages: number }>;
 }
 
@@ -183,25 +183,17 @@ function countFiles(dir: string, suffix: string): number {
 
 // ---------- the measurements ----------
 
-/** Eleventy's `DEBUG=Eleventy:Benchmark*` aggregates: "> Render Content > ./src/pages/tag.11ty.tsx (2420 pages)". */
-function templateBenchmarks(stderr: string): BuildRun["templates"] {
-  const out: BuildRun["templates"] = {};
-  const re = /Benchmark\s+(\d+)ms\s+\d+%\s+(\d+)× \(Aggregate\) > Render Content > \.\/src\/pages\/(\S+)/g;
-  for (const m of stderr.matchAll(re)) out[m[3]!] = { ms: Number(m[1]), pages: Number(m[2]) };
-  return out;
-}
-
 async function measureBuild(root: string, opts: { keepOutput?: boolean } = {}): Promise<BuildRun> {
   const output = opts.keepOutput ? join(root, "site") : fresh(join(root, "site"));
   const result = await run(process.execPath, ["--import", "tsx", join(REPO, "bench", "build-child.ts"), root, output], {
-    env: { DEBUG: "Eleventy:Benchmark*", BULLETIN_NOW: NOW, BULLETIN_PREVIEW: "" },
+    env: { BULLETIN_NOW: NOW, BULLETIN_PREVIEW: "" },
   });
   if (result.code !== 0) fail("the build", result);
   const json = lastJson(result.stdout) as {
     pages: number; maxRssKiB: number; childMaxRssKiB: number; combinedPeakKiB?: number; cpuMs: number;
     phases: { phase: string; ms: number }[]; renders: { template: string; ms: number; pages: number }[];
   };
-  const templates = templateBenchmarks(result.stderr);
+  const templates: BuildRun["templates"] = {};
   for (const r of json.renders) templates[r.template] = { ms: r.ms, pages: r.pages };
   const phases: Record<string, number> = {};
   for (const p of json.phases) phases[p.phase] = (phases[p.phase] ?? 0) + p.ms;

@@ -2,9 +2,9 @@
  * `npm run build`: validate content, build the site into _site/ atomically.
  * Exits 1 with `file:LINE: message` lines on bad content, and leaves _site/ untouched.
  */
-import { runBuild, buildOptionsFromEnv } from "../src/build/runBuild.ts";
+import { runBuild, buildOptionsFromEnv } from "../src/publish/runBuild.ts";
 import { reportFailure } from "./reportFailure.ts";
-import { limitHeapGrowth } from "../src/build/heap.ts";
+import { limitHeapGrowth } from "../src/publish/heap.ts";
 
 limitHeapGrowth();
 

@@ -8,7 +8,7 @@ import { DateTime } from "luxon";
 import { readSiteConfig } from "../src/model/site.ts";
 import { sameUrlAs, scaffoldArticle } from "../src/model/newArticle.ts";
 import { ContentError, formatProblem } from "../src/model/problems.ts";
-import { buildOptionsFromEnv } from "../src/build/currentBuild.ts";
+import { buildOptionsFromEnv } from "../src/publish/runBuild.ts";
 
 try {
   const root = process.cwd();

@@ -1,14 +1,10 @@
-import type { TagListing } from "../../src/collections/bulletin.ts";
+import type { CoAppearance } from "../../src/collections/appearsWith.ts";
 import type { PageContext } from "../PageContext.ts";
-import { appearsWith } from "../../src/collections/appearsWith.ts";
-import { tagName } from "../../src/collections/bulletin.ts";
 import { tagUrl } from "../../src/urls.ts";
 
-/** On a person's page: the people most often in the same stories, with how many. */
-export function AppearsWith({ ctx, listing }: { ctx: PageContext; listing: TagListing }) {
+/** On a person's page: the people most often in the same stories, with how many (src/collections/appearsWith.ts). */
+export function AppearsWith({ ctx, people }: { ctx: PageContext; people: CoAppearance[] }) {
   const { edition } = ctx;
-  const lang = edition.lang;
-  const people = appearsWith(listing.tag, listing.articles, (t) => tagName(t, lang), new Intl.Collator(edition.locale));
   if (people.length === 0) return "";
   return (
     <aside class="appears-with" aria-labelledby="appears-with-title">
@@ -16,8 +12,8 @@ export function AppearsWith({ ctx, listing }: { ctx: PageContext; listing: TagLi
       <ul class="appears-with-list">
         {people.map(({ person, count }) => (
           <li>
-            <a href={tagUrl(lang, person.kind, person.slug)}>
-              {tagName(person, lang)} <span class="count">{edition.strings.sharedArticles(count)}</span>
+            <a href={tagUrl(edition, person.kind, person.slug)}>
+              {edition.tagText(person).name} <span class="count">{edition.strings.sharedArticles(count)}</span>
             </a>
           </li>
         ))}

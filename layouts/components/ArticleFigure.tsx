@@ -1,40 +1,41 @@
-import type { ArticleImage } from "../../src/model/schema.ts";
+import type { ResponsiveImage } from "../../src/images/imageCache.ts";
 import type { PageContext } from "../PageContext.ts";
-import { articleImage } from "../../src/images/responsiveImage.ts";
 
 /**
  * An article's image as a `<picture>` (AVIF, WebP, JPEG) with its intrinsic width and
  * height, so the page never shifts when it loads, and lazy loading (browsers still fetch
  * at once an image that is in view).
  */
-export async function ArticleFigure({ ctx, image, article, sizes }: {
+export function ArticleFigure({ ctx, image, alt, caption, credit, sizes }: {
   ctx: PageContext;
-  image: ArticleImage;
-  article: { source: string };
+  /** The renditions, made before rendering (src/images). */
+  image: ResponsiveImage;
+  alt: string;
+  caption?: string;
+  credit?: string;
   /** The `sizes` attribute: how wide the image is drawn. */
   sizes: string;
 }) {
-  const img = await articleImage(image, article);
   const s = ctx.edition.strings;
   return (
     <figure class="article-figure" data-pagefind-ignore="">
       <picture>
-        {img.sources.map((source) => <source type={source.type} srcset={source.srcset} sizes={sizes} />)}
+        {image.sources.map((source) => <source type={source.type} srcset={source.srcset} sizes={sizes} />)}
         <img
-          src={img.src}
-          srcset={img.srcset}
+          src={image.src}
+          srcset={image.srcset}
           sizes={sizes}
-          width={String(img.width)}
-          height={String(img.height)}
-          alt={image.alt}
+          width={String(image.width)}
+          height={String(image.height)}
+          alt={alt}
           loading="lazy"
           decoding="async"
         />
       </picture>
-      {image.caption || image.credit ? (
+      {caption || credit ? (
         <figcaption>
-          {image.caption ?? ""}
-          {image.credit ? <span class="credit">{s.imageCredit(image.credit)}</span> : ""}
+          {caption ?? ""}
+          {credit ? <span class="credit">{s.imageCredit(credit)}</span> : ""}
         </figcaption>
       ) : ""}
     </figure>

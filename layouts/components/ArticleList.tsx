@@ -4,23 +4,24 @@ import { TimeStamp } from "./TimeStamp.tsx";
 
 /** Headlines with date and summary, as on the home page and every listing. */
 export function ArticleList({ ctx, articles, headingLevel = 2 }: { ctx: PageContext; articles: Article[]; headingLevel?: 2 | 3 | 4 }) {
-  if (articles.length === 0) return <p class="empty">{ctx.edition.strings.noArticles}</p>;
+  const { edition, site } = ctx;
+  if (articles.length === 0) return <p class="empty">{edition.strings.noArticles}</p>;
   const Heading = (["h2", "h3", "h4"] as const)[headingLevel - 2]!;
   return (
     <ol class="article-list">
       {articles.map((a) => (
-        <li class="teaser" lang={a.lang === ctx.edition.lang ? undefined : a.lang}>
+        <li class="teaser" lang={a.lang === edition.lang ? undefined : a.lang}>
           <Heading class="teaser-title">
             <a href={a.url}>{a.title}</a>
           </Heading>
           <p class="teaser-meta">
             {a.dateline ? <span class="teaser-dateline">{a.dateline}</span> : ""}
             {a.dateline ? " · " : ""}
-            <TimeStamp date={a.date} edition={ctx.edition} />
-            {a.draft ? <span class="badge">{ctx.edition.strings.draft}</span> : ""}
-            {a.scheduled ? <span class="badge">{ctx.edition.strings.scheduled}</span> : ""}
+            <TimeStamp date={a.date} edition={edition} />
+            {a.draft ? <span class="badge">{edition.strings.draft}</span> : ""}
+            {a.scheduled ? <span class="badge">{edition.strings.scheduled}</span> : ""}
           </p>
-          <p class="teaser-summary">{ctx.build.summary(a)}</p>
+          <p class="teaser-summary">{site.summary(a)}</p>
         </li>
       ))}
     </ol>

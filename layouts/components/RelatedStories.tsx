@@ -1,12 +1,10 @@
-import type { Article } from "../../src/model/types.ts";
+import type { RelatedStory } from "../../src/collections/related.ts";
 import type { PageContext } from "../PageContext.ts";
-import { relatedStories } from "../../src/collections/related.ts";
 import { formatDate, isoWithOffset } from "../../src/text/dates.ts";
 
-/** Stories sharing this one's people and topics, found through their listings. */
-export function RelatedStories({ ctx, article }: { ctx: PageContext; article: Article }) {
+/** Stories sharing this one's people and topics (src/collections/related.ts). */
+export function RelatedStories({ ctx, related }: { ctx: PageContext; related: RelatedStory[] }) {
   const { edition } = ctx;
-  const related = relatedStories(article, (tag) => edition.listing(tag.kind, tag.slug));
   if (related.length === 0) return "";
   return (
     <aside class="related" aria-labelledby="related-title">

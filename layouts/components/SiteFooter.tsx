@@ -1,13 +1,14 @@
 import type { PageContext } from "../PageContext.ts";
+import { correctionsUrl } from "../../src/urls.ts";
 
 export function SiteFooter({ ctx }: { ctx: PageContext }) {
-  const { edition, build } = ctx;
+  const { edition } = ctx;
   const s = edition.strings;
   return (
     <footer class="site-footer">
       <p>{s.footerNote(edition.agency)}</p>
       <ul class="footer-links">
-        <li><a href={`${edition.homeUrl}corrections/`}>{s.corrections}</a></li>
+        <li><a href={correctionsUrl(edition)}>{s.corrections}</a></li>
         {edition.years.length > 0 ? <li><a href={edition.years[0]!.url}>{s.archive}</a></li> : ""}
       </ul>
     </footer>

@@ -1,17 +1,17 @@
 import type { PageContext } from "../PageContext.ts";
-import { tagIndexUrl } from "../../src/urls.ts";
+import { searchUrl, tagIndexUrl } from "../../src/urls.ts";
 
 /** Masthead and the primary navigation: Latest, People, Topics, Search. */
 export function SiteHeader({ ctx }: { ctx: PageContext }) {
-  const { edition, build } = ctx;
+  const { edition, site, page } = ctx;
   const s = edition.strings;
   const links = [
     { href: edition.homeUrl, label: s.latest },
-    { href: tagIndexUrl(edition.lang, "person"), label: s.people },
-    { href: tagIndexUrl(edition.lang, "topic"), label: s.topics },
-    { href: `${edition.homeUrl}search/`, label: s.search },
+    { href: tagIndexUrl(edition, "person"), label: s.people },
+    { href: tagIndexUrl(edition, "topic"), label: s.topics },
+    { href: searchUrl(edition), label: s.search },
   ];
-  const others = build.bulletin.editions.filter((e) => e !== edition);
+  const others = site.editions.filter((e) => e !== edition);
   return (
     <header class="site-header">
       <div class="masthead">
@@ -23,7 +23,7 @@ export function SiteHeader({ ctx }: { ctx: PageContext }) {
         <ul>
           {links.map((l) => (
             <li>
-              <a href={l.href} aria-current={ctx.url === l.href ? "page" : undefined}>{l.label}</a>
+              <a href={l.href} aria-current={page.url === l.href ? "page" : undefined}>{l.label}</a>
             </li>
           ))}
         </ul>

@@ -1,6 +1,5 @@
 import type { Tag } from "../../src/model/types.ts";
 import type { PageContext } from "../PageContext.ts";
-import { tagName } from "../../src/collections/bulletin.ts";
 import { tagUrl } from "../../src/urls.ts";
 
 /** Links from an article to its people or topics. */
@@ -12,14 +11,14 @@ export function TagLinks({ ctx, tags, label, searchFilter }: {
   searchFilter?: "person" | "topic";
 }) {
   if (tags.length === 0) return "";
-  const lang = ctx.edition.lang;
+  const { edition } = ctx;
   return (
     <div class="tag-group">
       <h3 class="tag-group-title">{label}</h3>
       <ul class="tag-list">
         {tags.map((t) => (
           <li>
-            <a href={tagUrl(lang, t.kind, t.slug)} rel="tag" data-pagefind-filter={searchFilter}>{tagName(t, lang)}</a>
+            <a href={tagUrl(edition, t.kind, t.slug)} rel="tag" data-pagefind-filter={searchFilter}>{edition.tagText(t).name}</a>
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 import type { DateTime } from "luxon";
 import { formatDateTime, isoWithOffset } from "../../src/text/dates.ts";
-import type { Edition } from "../../src/collections/bulletin.ts";
+import type { Edition } from "../../src/collections/editions.ts";
 
 /** A date-time as readers see it, with the machine-readable instant (offset kept). */
 export function TimeStamp({ date, edition, label, searchMeta }: {

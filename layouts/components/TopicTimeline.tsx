@@ -1,12 +1,10 @@
-import type { Article } from "../../src/model/types.ts";
+import type { TimelineMonth } from "../../src/collections/timeline.ts";
 import type { PageContext } from "../PageContext.ts";
-import { timeline } from "../../src/collections/timeline.ts";
 import { formatMonth } from "../../src/text/dates.ts";
 import { ArticleList } from "./ArticleList.tsx";
 
-/** A topic's stories on this page, grouped under the month they were published in. */
-export function TopicTimeline({ ctx, articles }: { ctx: PageContext; articles: Article[] }) {
-  const months = timeline(articles);
+/** A topic's stories on this page, grouped under the month they were published in (src/collections/timeline.ts). */
+export function TopicTimeline({ ctx, months }: { ctx: PageContext; months: TimelineMonth[] }) {
   return (
     <div class="timeline">
       {months.map((m) => (

@@ -1,90 +1,56 @@
-import { jsxToHtml } from "./jsxToHtml.ts";
-import { currentBuild } from "../build/currentBuild.ts";
-import type { SiteBuild } from "../build/SiteBuild.ts";
-import { BULK_TEMPLATES, LISTING_TEMPLATES, SEARCHABLE_TEMPLATES, pageQueue, writeBulkPages, type BulkPage, type QueuedPage } from "../build/bulkPages.ts";
-import { setImageOutputRoot } from "../images/responsiveImage.ts";
-import { activeSearchIndexer } from "../search/searchIndexer.ts";
+import { fileURLToPath } from "node:url";
+
+/**
+ * Eleventy is the bulletin's host, not its renderer (docs/architecture.md, "Eleventy's role").
+ * It runs the build's lifecycle into an output folder, owns the passthrough copy (the
+ * stylesheet, scripts and images of layouts/assets), and is where a developer who knows
+ * Eleventy adds plugins and copies. The pages come from the bulletin's page table
+ * (src/pages/pageTypes.ts) through its one renderer (src/site/render.ts), called from
+ * Eleventy's `eleventy.after`: by `npm run build` (src/publish/runBuild.ts, through
+ * `runHosted`) and by `npx @11ty/eleventy` (.eleventy.js) alike.
+ */
 
 // Eleventy's config API is untyped JavaScript; this is the part we use.
-interface EleventyConfig {
-  addGlobalData(name: string, value: unknown): void;
-  addExtension(exts: string[], options: Record<string, unknown>): void;
-  addTemplateFormats(formats: string | string[]): void;
+export interface EleventyConfig {
   addPassthroughCopy(paths: Record<string, string>): void;
-  addWatchTarget(path: string): void;
-  setWatchThrottleWaitTime(ms: number): void;
-  setServerOptions(options: Record<string, unknown>): void;
-  setQuietMode(quiet: boolean): void;
-  on(event: "eleventy.before", handler: (arg: { directories: { output: string }; outputMode: string }) => void | Promise<void>): void;
-  on(event: "eleventy.after", handler: (arg: { directories: { output: string }; outputMode: string; results: unknown[] }) => Promise<void>): void;
-  ignores: Set<string>;
-  addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string | Promise<string>): void;
+  setTemplateFormats(formats: string[]): void;
+  on(event: "eleventy.after", handler: (arg: { directories: { output: string } }) => Promise<void>): void;
 }
 
-interface RenderThis {
-  defaultRenderer(data: unknown): Promise<unknown>;
+/** The code's own assets, wherever the bulletin's content is. */
+const ASSETS = fileURLToPath(new URL("../../layouts/assets/", import.meta.url));
+/** Eleventy needs an input folder; the bulletin has no Eleventy templates, so it reads nothing there. */
+export const ELEVENTY_INPUT = fileURLToPath(new URL("./input/", import.meta.url));
+const CONFIG_FILE = fileURLToPath(new URL("../../.eleventy.js", import.meta.url));
+
+/** The bulletin's Eleventy configuration (what .eleventy.js returns). */
+export function configureBulletin(eleventyConfig: EleventyConfig): { dir: { input: string } } {
+  // Markdown in content/ is data the bulletin reads (src/model), never an Eleventy template.
+  eleventyConfig.setTemplateFormats([]);
+  eleventyConfig.addPassthroughCopy({ [ASSETS]: "assets" });
+  return { dir: { input: ELEVENTY_INPUT } };
 }
 
-/** Registers everything the bulletin needs; reads like a table of contents. */
-export default function configure(eleventyConfig: EleventyConfig) {
-  // Content is read and validated by src/model, once per build, not as Eleventy templates.
-  let thisBuild: SiteBuild | undefined;
-  eleventyConfig.addGlobalData("build", () => (thisBuild ??= currentBuild()));
-  eleventyConfig.addWatchTarget("content/");
-  eleventyConfig.addWatchTarget("layouts/");
+/**
+ * Has `writePages` write the bulletin's pages into Eleventy's output once Eleventy is done
+ * with its own work. A failure is kept for the caller, not thrown through Eleventy's error
+ * report (which prints a stack trace a writer should never see).
+ */
+export function addPageWriter(eleventyConfig: EleventyConfig, writePages: (outputDir: string) => Promise<void>, failed: { error?: unknown }): void {
+  eleventyConfig.on("eleventy.after", ({ directories }) => writePages(directories.output).catch((error: unknown) => void (failed.error ??= error)));
+}
 
-  // Page templates and layouts are TSX, rendered to strings that escape by default.
-  eleventyConfig.addExtension(["11ty.tsx"], {
-    key: "11ty.js",
-    compile() {
-      return async function (this: RenderThis, data: unknown) {
-        const element = await this.defaultRenderer(data);
-        return jsxToHtml(element);
-      };
-    },
+/** Eleventy, as `npm run build` runs it: into `output`, quietly; throws what `writePages` threw. */
+export async function runHosted(output: string, writePages: (outputDir: string) => Promise<void>): Promise<void> {
+  const { default: Eleventy } = await import("@11ty/eleventy");
+  const failed: { error?: unknown } = {};
+  const eleventy = new Eleventy(ELEVENTY_INPUT, output, {
+    quietMode: true,
+    configPath: CONFIG_FILE,
+    config: (eleventyConfig: EleventyConfig) => addPageWriter(eleventyConfig, writePages, failed),
   });
-  eleventyConfig.addTemplateFormats("11ty.tsx");
-  // Feeds, sitemaps and robots.txt are TypeScript templates returning finished text (src/feeds, src/seo).
-  eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
-  eleventyConfig.addTemplateFormats("11ty.ts");
-
-  eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
-  // Article images are resized while pages render, into whichever folder this run writes.
-  eleventyConfig.on("eleventy.before", ({ directories }) => setImageOutputRoot(directories.output));
-
-  // Articles, listing pages and daily archives, by the thousand, are not paginated by Eleventy:
-  // src/build/bulkPages.ts writes them (why: see there). Articles go first, so that Pagefind
-  // indexes them, and writes its index, while everything else renders; whenever Pagefind
-  // falls behind, listing pages render meanwhile, and the rest of them after Eleventy's pages.
-  for (const file of Object.keys(BULK_TEMPLATES)) eleventyConfig.ignores.add(`src/pages/${file}`);
-  let articlePages: BulkPage[] = [];
-  let listings: Iterator<QueuedPage> | undefined;
-  eleventyConfig.on("eleventy.before", async ({ directories, outputMode }) => {
-    if (outputMode !== "fs") return;
-    thisBuild = currentBuild();
-    listings = pageQueue(thisBuild, LISTING_TEMPLATES);
-    articlePages = await writeBulkPages(thisBuild, directories.output, SEARCHABLE_TEMPLATES, { whileWaiting: listings });
-    activeSearchIndexer()?.seal();
-  });
-  eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }) => {
-    if (outputMode !== "fs" || !thisBuild) return;
-    const build = thisBuild;
-    thisBuild = undefined;
-    // Listed with Eleventy's own results, so that whoever counts the pages written counts these.
-    for (const page of articlePages) results.push(page);
-    for (const page of await writeBulkPages(build, directories.output, listings ?? LISTING_TEMPLATES)) results.push(page);
-    articlePages = [];
-    listings = undefined;
-  });
-  eleventyConfig.setServerOptions({ showAllHosts: false, domDiff: false });
-  // `npm run build` hands each article to Pagefind as soon as it is rendered (src/search/searchIndexer.ts).
-  eleventyConfig.addTransform("search-index", function (content) {
-    const behind = typeof content === "string" && this.page.outputPath ? activeSearchIndexer()?.add(this.page.outputPath, content) : undefined;
-    return behind ? behind.then(() => content) : content;
-  });
-
-  return {
-    dir: { input: "src/pages" },
-    templateFormats: ["11ty.tsx", "11ty.ts"],
-  };
+  // The build prints its own summary; Eleventy's would count only the copied assets.
+  eleventy.disableLogger();
+  await eleventy.write();
+  if (failed.error) throw failed.error;
 }

@@ -1,15 +1,11 @@
 import type { DateTime } from "luxon";
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
-import type { SiteBuild } from "../build/SiteBuild.ts";
-import type { Edition, TagListing } from "../collections/bulletin.ts";
-import { tagName } from "../collections/bulletin.ts";
+import type { Site } from "../site/Site.ts";
+import type { Edition, TagListing } from "../collections/editions.ts";
 import type { Article } from "../model/types.ts";
-import type { Lang } from "../model/schema.ts";
-import { absoluteUrl, tagIndexUrl, tagUrl } from "../urls.ts";
+import { editionFeedUrl, editionJsonFeedUrl, tagIndexUrl, tagUrl } from "../urls.ts";
 import { lastModified, newestModification } from "../seo/lastModified.ts";
 import { LOGO, SHARE_IMAGE } from "../seo/siteImages.ts";
-import { articleShareImage } from "../seo/articleImage.ts";
-import { editionFeedUrl, editionJsonFeedUrl } from "./feedUrls.ts";
 
 /** How many articles a feed carries: the edition's latest 50, a person's or topic's latest 20. */
 export const EDITION_FEED_SIZE = 50;
@@ -21,7 +17,7 @@ export interface Feed {
   id: string;
   title: string;
   description: string;
-  lang: Lang;
+  lang: string;
   /** Absolute URLs: the Atom feed, the JSON Feed (edition feeds only) and the page the feed follows. */
   atomUrl: string;
   jsonUrl?: string;
@@ -45,94 +41,97 @@ export interface FeedItem {
   published: DateTime;
   updated: DateTime;
   author: string;
-  lang: Lang;
+  lang: string;
   imageUrl?: string;
   categories: { term: string; scheme: string; url: string }[];
 }
 
 /** The edition's feed at `/feed.xml` (and `/feed.json`): its latest articles. */
-export async function editionFeed(build: SiteBuild, edition: Edition): Promise<Feed> {
-  const base = build.site.baseUrl;
+export async function editionFeed(site: Site, edition: Edition): Promise<Feed> {
   const articles = edition.articles.slice(0, EDITION_FEED_SIZE);
   return {
-    ...feedFrame(build, edition, articles),
-    id: absoluteUrl(base, editionFeedUrl(edition.lang)),
+    ...feedFrame(site, edition, articles),
+    id: site.absolute(editionFeedUrl(edition)),
     title: edition.name,
     description: edition.description || edition.name,
-    atomUrl: absoluteUrl(base, editionFeedUrl(edition.lang)),
-    jsonUrl: absoluteUrl(base, editionJsonFeedUrl(edition.lang)),
-    pageUrl: absoluteUrl(base, edition.homeUrl),
-    items: await feedItems(build, edition, articles),
+    atomUrl: site.absolute(editionFeedUrl(edition)),
+    jsonUrl: site.absolute(editionJsonFeedUrl(edition)),
+    pageUrl: site.absolute(edition.homeUrl),
+    items: await feedItems(site, edition, articles),
   };
 }
 
 /** A person's or topic's feed at `/people/<slug>/feed.xml`. */
-export async function tagFeed(build: SiteBuild, edition: Edition, listing: TagListing): Promise<Feed> {
-  const base = build.site.baseUrl;
+export async function tagFeed(site: Site, edition: Edition, listing: TagListing): Promise<Feed> {
   const articles = listing.articles.slice(0, TAG_FEED_SIZE);
   return {
-    ...feedFrame(build, edition, articles),
-    id: absoluteUrl(base, listing.feedUrl),
+    ...feedFrame(site, edition, articles),
+    id: site.absolute(listing.feedUrl),
     title: `${listing.name} | ${edition.name}`,
     description: edition.strings.articlesAbout(listing.name),
-    atomUrl: absoluteUrl(base, listing.feedUrl),
-    pageUrl: absoluteUrl(base, listing.url),
-    items: await feedItems(build, edition, articles),
+    atomUrl: site.absolute(listing.feedUrl),
+    pageUrl: site.absolute(listing.url),
+    items: await feedItems(site, edition, articles),
   };
+}
+
+/** The articles some feed carries: their bodies are kept once rendered (feeds render after the articles). */
+export function articlesInFeeds(site: Site): Article[] {
+  return site.editions.flatMap((edition) => [
+    ...edition.articles.slice(0, EDITION_FEED_SIZE),
+    ...[...edition.people, ...edition.topics].flatMap((listing) => listing.articles.slice(0, TAG_FEED_SIZE)),
+  ]);
 }
 
 /**
  * What the feed says of itself; `updated` is the latest change among its own entries (a
  * correction to a story too old to be in the feed does not change the feed).
  */
-function feedFrame(build: SiteBuild, edition: Edition, articles: Article[]) {
-  const base = build.site.baseUrl;
+function feedFrame(site: Site, edition: Edition, articles: Article[]) {
   return {
     lang: edition.lang,
-    updated: newestModification(articles) ?? build.content.now,
-    author: { name: edition.agency, url: absoluteUrl(base, edition.homeUrl) },
-    iconUrl: absoluteUrl(base, LOGO.path),
-    logoUrl: absoluteUrl(base, SHARE_IMAGE.path),
+    updated: newestModification(articles) ?? site.now,
+    author: { name: edition.agency, url: site.absolute(edition.homeUrl) },
+    iconUrl: site.absolute(LOGO.path),
+    logoUrl: site.absolute(SHARE_IMAGE.path),
   };
 }
 
-async function feedItems(build: SiteBuild, edition: Edition, articles: Article[]): Promise<FeedItem[]> {
-  const base = build.site.baseUrl;
-  const lang = edition.lang;
+async function feedItems(site: Site, edition: Edition, articles: Article[]): Promise<FeedItem[]> {
+  const bodies = site.shared("absolute feed bodies", () => new Map<Article, Promise<string>>());
   return Promise.all(articles.map(async (article) => {
-    const url = absoluteUrl(base, article.url);
+    const url = site.absolute(article.url);
     return {
       id: url,
       url,
       title: article.title,
-      summary: build.summary(article),
-      contentHtml: await absoluteContent(build, article),
+      summary: site.summary(article),
+      contentHtml: await absoluteContent(site, article, bodies),
       published: article.date,
       updated: lastModified(article),
       author: article.author ?? edition.agency,
       lang: article.lang,
-      imageUrl: (await articleShareImage(build, article))?.url,
+      imageUrl: site.sharedImage(article)?.url,
       categories: [...article.people, ...article.topics].map((tag) => ({
-        term: tagName(tag, lang),
-        scheme: absoluteUrl(base, tagIndexUrl(lang, tag.kind)),
-        url: absoluteUrl(base, tagUrl(lang, tag.kind, tag.slug)),
+        term: edition.tagText(tag).name,
+        scheme: site.absolute(tagIndexUrl(edition, tag.kind)),
+        url: site.absolute(tagUrl(edition, tag.kind, tag.slug)),
       })),
     };
   }));
 }
 
-// An article sits in its edition's feed and in each of its people's and topics' feeds;
-// its HTML is made absolute once per build, not once per feed.
-const absoluteBodies = new WeakMap<SiteBuild, Map<Article, Promise<string>>>();
-
-function absoluteContent(build: SiteBuild, article: Article): Promise<string> {
-  let bodies = absoluteBodies.get(build);
-  if (!bodies) absoluteBodies.set(build, (bodies = new Map()));
+/**
+ * The article's HTML with every link and image made absolute, for readers off the site. An
+ * article sits in its edition's feed and in each of its people's and topics' feeds; this is
+ * done once per build (`bodies`), not once per feed.
+ */
+function absoluteContent(site: Site, article: Article, bodies: Map<Article, Promise<string>>): Promise<string> {
   let body = bodies.get(article);
   if (!body) {
-    const html = build.bodyHtml(article);
+    const html = site.body(article);
     // Most wire copy has no link or image; parsing it would change nothing.
-    body = URL_ATTRIBUTE.test(html) ? convertHtmlToAbsoluteUrls(html, absoluteUrl(build.site.baseUrl, article.url)) : Promise.resolve(html);
+    body = URL_ATTRIBUTE.test(html) ? convertHtmlToAbsoluteUrls(html, site.absolute(article.url)) : Promise.resolve(html);
     bodies.set(article, body);
   }
   return body;

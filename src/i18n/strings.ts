@@ -1,5 +1,3 @@
-import type { Lang } from "../model/schema.ts";
-
 /** Every word the interface prints, per language: layouts never hard-code a label. */
 export interface UiStrings {
   skipToContent: string;
@@ -42,7 +40,8 @@ export interface UiStrings {
   relatedStories: string;
   appearsWith: string;
   timeline: string;
-  readInOtherLanguage: string;
+  /** The link from an article to its translation; `language` is that language's name in this one. */
+  readIn: (language: string) => string;
   /** This language's own name for itself, for links to this edition. */
   languageName: string;
   noArticles: string;
@@ -75,7 +74,7 @@ export interface UiStrings {
   searchUnavailable: string;
 }
 
-const en: UiStrings = {
+export const en: UiStrings = {
   skipToContent: "Skip to content",
   primaryNav: "Sections",
   latest: "Latest",
@@ -116,7 +115,7 @@ const en: UiStrings = {
   relatedStories: "Related stories",
   appearsWith: "Appears with",
   timeline: "Timeline",
-  readInOtherLanguage: "Read in Arabic",
+  readIn: (language) => `Read in ${language}`,
   languageName: "English",
   noArticles: "No articles yet.",
   footerNote: (agency) => `News from ${agency}.`,
@@ -144,7 +143,7 @@ const en: UiStrings = {
   searchUnavailable: "Search is not available right now. Browse by people, topics or date instead.",
 };
 
-const ar: UiStrings = {
+export const ar: UiStrings = {
   skipToContent: "انتقل إلى المحتوى",
   primaryNav: "الأقسام",
   latest: "آخر الأخبار",
@@ -185,7 +184,7 @@ const ar: UiStrings = {
   relatedStories: "أخبار ذات صلة",
   appearsWith: "يظهر مع",
   timeline: "التسلسل الزمني",
-  readInOtherLanguage: "اقرأ بالإنجليزية",
+  readIn: (language) => `اقرأ ب${language}`,
   languageName: "العربية",
   noArticles: "لا توجد أخبار بعد.",
   footerNote: (agency) => `أخبار من ${agency}.`,
@@ -212,8 +211,6 @@ const ar: UiStrings = {
   moreResults: "مزيد من النتائج",
   searchUnavailable: "البحث غير متاح الآن. تصفح حسب الشخصيات أو المواضيع أو التاريخ.",
 };
-
-export const STRINGS: Record<Lang, UiStrings> = { en, ar };
 
 const ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩";
 

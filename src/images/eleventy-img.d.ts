@@ -10,6 +10,8 @@ declare module "@11ty/eleventy-img" {
     filename: string;
     outputPath: string;
     size: number;
+    /** With `dryRun`: the encoded file, in memory. */
+    buffer?: Buffer;
   }
   export type ImageMetadata = Record<string, ImageFormatEntry[]>;
   export interface ImageOptions {
@@ -20,6 +22,10 @@ declare module "@11ty/eleventy-img" {
     sharpAvifOptions?: Record<string, unknown>;
     sharpWebpOptions?: Record<string, unknown>;
     sharpJpegOptions?: Record<string, unknown>;
+    /** Encode in memory (`buffer`), write nothing. */
+    dryRun?: boolean;
+    useCache?: boolean;
+    filenameFormat?: (id: string, src: unknown, width: number, format: string) => string;
   }
-  export default function Image(src: string, options?: ImageOptions): Promise<ImageMetadata>;
+  export default function Image(src: string | Buffer, options?: ImageOptions): Promise<ImageMetadata>;
 }

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join, relative, resolve, sep, basename } from "node:path";
 import type { z } from "zod";
 import { DateTime } from "luxon";
@@ -7,13 +8,11 @@ import { ProblemList, type Problem } from "./problems.ts";
 import { zodProblems } from "./zodProblems.ts";
 import { readSiteConfig, type SiteConfig } from "./site.ts";
 import { Registry } from "./registry.ts";
-import {
-  articleFrontmatterSchema, PersonSchema, TopicSchema, ARTICLE_FIELDS, REGISTRY_FIELDS,
-  type ArticleFrontmatter,
-} from "./schema.ts";
+import { articleFrontmatterSchema, registryFields, registrySchema, ARTICLE_FIELDS, type ArticleFrontmatter } from "./schema.ts";
 import type { Article, Tag, TagKind } from "./types.ts";
 import { slugify } from "../text/slug.ts";
-import { articleUrl } from "../urls.ts";
+import { articleUrl, editionPrefix } from "../urls.ts";
+import { LANGUAGES, type Language } from "../i18n/languages.ts";
 import { distance } from "fastest-levenshtein";
 
 export interface LoadOptions {
@@ -23,10 +22,12 @@ export interface LoadOptions {
   preview?: boolean;
   /** The build's "now"; articles dated after it are scheduled. */
   now?: DateTime;
+  /** The languages the bulletin may be published in: the product's own unless a test adds one. */
+  languages?: readonly Language[];
 }
 
 /** Everything read from `content/`, validated; `articles` holds only what is to be published. */
-export interface Content {
+export interface Content extends Settings {
   site: SiteConfig;
   /** Articles to build: published ones, plus drafts and scheduled ones in preview. */
   articles: Article[];
@@ -71,7 +72,7 @@ export function markdownFiles(dir: string): string[] {
 export function loadContent(opts: LoadOptions): Content {
   const root = opts.root;
   const problems = new ProblemList();
-  const settings = loadSettings(root, problems);
+  const settings = loadSettings(root, problems, opts.languages);
   const now = (opts.now ?? DateTime.now()).setZone(settings.site.timeZone);
   const preview = opts.preview ?? false;
   const readArticle = articleReader(root, settings, now);
@@ -90,15 +91,18 @@ export interface Settings {
   site: SiteConfig;
   people: Registry;
   topics: Registry;
+  /** Every language an article may be in (src/i18n/languages.ts). */
+  languages: readonly Language[];
 }
 
 /** content/site.yaml, content/people and content/topics, read and validated. */
-export function loadSettings(root: string, problems: ProblemList): Settings {
+export function loadSettings(root: string, problems: ProblemList, languages: readonly Language[] = LANGUAGES): Settings {
   const display = displayPath(root);
-  const site = readSiteConfig(join(root, "content", "site.yaml"), display(join(root, "content", "site.yaml")));
-  const people = loadRegistry("person", join(root, "content", "people"), display, problems);
-  const topics = loadRegistry("topic", join(root, "content", "topics"), display, problems);
-  return { site, people, topics };
+  const codes = languages.map((l) => l.lang);
+  const site = readSiteConfig(join(root, "content", "site.yaml"), display(join(root, "content", "site.yaml")), codes);
+  const people = loadRegistry("person", join(root, "content", "people"), display, problems, codes);
+  const topics = loadRegistry("topic", join(root, "content", "topics"), display, problems, codes);
+  return { site, people, topics, languages };
 }
 
 /** Reads one article file (its full path): the Article, or undefined with its problems reported. */
@@ -108,14 +112,14 @@ export type ArticleReader = (path: string, problems: ProblemList) => Article | u
  * The reader of article files for one bulletin. Exported for the preview (src/preview),
  * which reads again only the file a writer saved.
  */
-export function articleReader(root: string, { site, people, topics }: Settings, now: DateTime): ArticleReader {
+export function articleReader(root: string, { site, people, topics, languages }: Settings, now: DateTime): ArticleReader {
   const display = displayPath(root);
-  const schema = articleFrontmatterSchema(site.timeZone, site.lang);
+  const schema = articleFrontmatterSchema(site.timeZone, site.lang, languages.map((l) => l.lang));
   return (path, problems) => {
     const file = display(path);
     const read = readValidated(path, file, schema, ARTICLE_FIELDS, problems);
     if (!read) return undefined;
-    const { src, data: fm } = read;
+    const { src, data: fm, digest } = read;
     const slug = slugify(basename(path, ".md").replace(/^\d{4}-\d{2}-\d{2}-/, ""));
     if (!slug) {
       problems.error(file, undefined, "the file name gives an empty slug: name the file after the story, e.g. putin-meets-kerry.md");
@@ -136,9 +140,10 @@ export function articleReader(root: string, { site, people, topics }: Settings, 
       return tags;
     };
     return toArticle(fm, {
-      source: file, slug, body: src.body, bodyLine: src.bodyLine,
+      source: file, slug, body: src.body, bodyLine: src.bodyLine, digest,
       people: resolveAll("person", fm.people), topics: resolveAll("topic", fm.topics),
       scheduled: fm.date > now,
+      url: articleUrl({ prefix: editionPrefix(site.lang, fm.lang) }, fm.date, slug),
     });
   };
 }
@@ -171,10 +176,11 @@ export function newestFirst(a: Article, b: Article): number {
 
 function toArticle(
   fm: ArticleFrontmatter,
-  extra: Pick<Article, "source" | "slug" | "body" | "bodyLine" | "people" | "topics" | "scheduled">,
+  extra: Pick<Article, "source" | "slug" | "body" | "bodyLine" | "people" | "topics" | "scheduled" | "url" | "digest">,
 ): Article {
   return {
     source: extra.source,
+    digest: extra.digest,
     slug: extra.slug,
     body: extra.body,
     bodyLine: extra.bodyLine,
@@ -192,30 +198,27 @@ function toArticle(
     draft: fm.draft,
     lang: fm.lang,
     translation: fm.translation,
-    url: articleUrl(fm.lang, fm.date, extra.slug),
+    url: extra.url,
   };
 }
 
-function loadRegistry(kind: TagKind, dir: string, display: (p: string) => string, problems: ProblemList): Registry {
+function loadRegistry(kind: TagKind, dir: string, display: (p: string) => string, problems: ProblemList, languages: readonly string[]): Registry {
   const registry = new Registry(kind);
-  const schema: z.ZodType<z.output<typeof PersonSchema> | z.output<typeof TopicSchema>> = kind === "person" ? PersonSchema : TopicSchema;
+  const schema = registrySchema(kind, languages);
+  const fields = registryFields(kind, languages);
   for (const path of markdownFiles(dir)) {
     const file = display(path);
-    const read = readValidated(path, file, schema, REGISTRY_FIELDS, problems);
+    const read = readValidated(path, file, schema, fields, problems);
     if (!read) continue;
-    const { src, data: fm } = read;
+    const { src, data: fm, digest } = read;
     const slug = fm.slug ? slugify(fm.slug) : slugify(basename(path, ".md"));
     if (!slug) {
       problems.error(file, src.lineOf(["slug"]), "the slug is empty: give the entry a `slug:` made of letters or digits");
       continue;
     }
     const tag: Tag = {
-      kind, slug, name: fm.name, nameAr: fm.nameAr,
-      role: "role" in fm ? fm.role : undefined,
-      roleAr: "roleAr" in fm ? fm.roleAr : undefined,
-      description: fm.description,
-      descriptionAr: "descriptionAr" in fm ? fm.descriptionAr : undefined,
-      aliases: fm.aliases, sameAs: fm.sameAs, bio: src.body.trim(), source: file,
+      kind, slug, name: fm.name, role: fm.role, description: fm.description, translations: fm.translations,
+      aliases: fm.aliases, sameAs: fm.sameAs, bio: src.body.trim(), source: file, digest,
     };
     for (const clash of registry.register(tag)) {
       problems.error(file, src.lineOf(clash.field), `"${clash.name}" already belongs to ${clash.other.source} ("${clash.other.name}"): a name, alias or slug may name only one ${kind}`);
@@ -224,11 +227,6 @@ function loadRegistry(kind: TagKind, dir: string, display: (p: string) => string
   return registry;
 }
 
-/**
- * A content file's text, or undefined with the problem reported: a file that cannot be read,
- * or one not saved as UTF-8 (an Arabic file saved as Windows-1256, a "Unicode" file from
- * Notepad) whose text would otherwise reach the site garbled.
- */
 /**
  * One Markdown file read, split and checked against `schema`: every problem is reported,
  * and undefined returned, when any step fails.
@@ -239,7 +237,7 @@ function readValidated<T>(
   schema: z.ZodType<T>,
   fields: readonly string[],
   problems: ProblemList,
-): { src: SourceFile; data: T } | undefined {
+): { src: SourceFile; data: T; digest: string } | undefined {
   const raw = readSource(path, file, problems);
   if (raw === undefined) return undefined;
   const parsed = splitFrontmatter(raw);
@@ -254,9 +252,19 @@ function readValidated<T>(
     zodProblems(result.error, file, src.lineOf, problems);
     return undefined;
   }
-  return { src, data: result.data };
+  return { src, data: result.data, digest: contentDigest(raw) };
 }
 
+/** A digest of a file's text: what the incremental build and the preview compare (src/site/reads.ts). */
+export function contentDigest(text: string): string {
+  return createHash("sha1").update(text).digest("base64url");
+}
+
+/**
+ * A content file's text, or undefined with the problem reported: a file that cannot be read,
+ * or one not saved as UTF-8 (an Arabic file saved as Windows-1256, a "Unicode" file from
+ * Notepad) whose text would otherwise reach the site garbled.
+ */
 function readSource(path: string, file: string, problems: ProblemList): string | undefined {
   let raw: string;
   try {

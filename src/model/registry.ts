@@ -1,6 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import { nameKey, slugOrFallback } from "../text/slug.ts";
 import type { Tag, TagKind } from "./types.ts";
+import { translatedField } from "./schema.ts";
 
 /** Another entry already answering to `name`, given in this entry's `field`. */
 export interface RegistryClash {
@@ -38,7 +39,7 @@ export class Registry {
     const names: { name: string; field: (string | number)[] }[] = [
       { name: tag.name, field: ["name"] },
       ...tag.aliases.map((name, i) => ({ name, field: ["aliases", i] })),
-      ...(tag.nameAr ? [{ name: tag.nameAr, field: ["nameAr"] }] : []),
+      ...Object.entries(tag.translations).flatMap(([lang, t]) => (t.name ? [{ name: t.name, field: [translatedField("name", lang)] }] : [])),
       { name: tag.slug, field: ["slug"] },
     ];
     for (const { name, field } of names) {
@@ -69,7 +70,7 @@ export class Registry {
     let tag = (key && this.byKey.get(key)) || this.bySlug.get(slug);
     const created = !tag;
     if (!tag) {
-      tag = { kind: this.kind, slug, name: name.replace(/\s+/g, " ").trim(), aliases: [], sameAs: [], bio: "" };
+      tag = { kind: this.kind, slug, name: name.replace(/\s+/g, " ").trim(), aliases: [], sameAs: [], bio: "", translations: {}, digest: `name ${name}` };
       this.byKey.set(key || slug, tag);
       this.bySlug.set(slug, tag);
     }
@@ -99,10 +100,10 @@ export class Registry {
     return best?.name;
   }
 
-  /** Every registered name, alias and Arabic name with its entry (for finding mentions). */
+  /** Every registered name, alias and translated name with its entry (for finding mentions). */
   names(): { name: string; tag: Tag }[] {
     return this.registered.flatMap((tag) =>
-      [tag.name, ...tag.aliases, ...(tag.nameAr ? [tag.nameAr] : [])].map((name) => ({ name, tag })));
+      [tag.name, ...tag.aliases, ...Object.values(tag.translations).flatMap((t) => (t.name ? [t.name] : []))].map((name) => ({ name, tag })));
   }
 
   get registered(): Tag[] {

@@ -26,8 +26,8 @@ const optionalText = z
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
-export const LANGUAGES = ["en", "ar"] as const;
-export type Lang = (typeof LANGUAGES)[number];
+/** A language code of an edition (src/i18n/languages.ts says which the code knows). */
+export type Lang = string;
 
 const dateIn = (timeZone: string) =>
   z.string({ error: "must be a date such as 2016-07-15T14:20:00+03:00" }).transform((s, ctx): DateTime => {
@@ -46,7 +46,7 @@ export const ImageSchema = z.object({
   credit: optionalText,
 });
 
-export function articleFrontmatterSchema(timeZone: string, defaultLang: Lang) {
+export function articleFrontmatterSchema(timeZone: string, defaultLang: Lang, languages: readonly Lang[]) {
   const date = dateIn(timeZone);
   return z
     .object({
@@ -61,7 +61,9 @@ export function articleFrontmatterSchema(timeZone: string, defaultLang: Lang) {
       image: ImageSchema.optional(),
       corrections: list(z.object({ date, text: requiredText })).default([]),
       draft: z.boolean({ error: "must be true or false" }).default(false),
-      lang: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(", ")}` }).default(defaultLang),
+      lang: z.string({ error: `must be one of ${languages.join(", ")}` })
+        .refine((l) => languages.includes(l), { message: `must be one of ${languages.join(", ")}` })
+        .default(defaultLang),
       translation: optionalText,
     })
     .superRefine((fm, ctx) => {
@@ -99,13 +101,49 @@ const registryBase = {
   name: nameText,
   slug: optionalText,
   aliases: list(nameText).default([]),
-  nameAr: optionalText,
   description: optionalText,
   sameAs: list(url).default([]),
 };
 
-export const PersonSchema = z.object({ ...registryBase, role: optionalText, roleAr: optionalText });
-export const TopicSchema = z.object({ ...registryBase, descriptionAr: optionalText });
-export type PersonFrontmatter = z.output<typeof PersonSchema>;
-export type TopicFrontmatter = z.output<typeof TopicSchema>;
-export const REGISTRY_FIELDS = ["name", "slug", "aliases", "nameAr", "description", "descriptionAr", "sameAs", "role", "roleAr"] as const;
+/** What a registry entry may give in another language: `nameAr`, `roleAr`, `descriptionAr` for `ar`. */
+export const TRANSLATED_FIELDS = ["name", "role", "description"] as const;
+export type TranslatedField = (typeof TRANSLATED_FIELDS)[number];
+
+/** `nameAr` for ("name", "ar"): the field a registry file gives a translation in. */
+export function translatedField(field: TranslatedField, lang: Lang): string {
+  return `${field}${lang.charAt(0).toUpperCase()}${lang.slice(1)}`;
+}
+
+/**
+ * A person's or topic's file. Translations are fields named after the language (`nameAr`,
+ * `roleFr`), for every language the code knows; they leave the schema as a per-language map.
+ */
+export function registrySchema(kind: "person" | "topic", languages: readonly Lang[]) {
+  const translated: Record<string, typeof optionalText> = {};
+  for (const lang of languages) for (const field of TRANSLATED_FIELDS) translated[translatedField(field, lang)] = optionalText;
+  return z
+    .object({ ...registryBase, role: optionalText, ...translated })
+    .transform((fm) => {
+      const translations: Record<Lang, Partial<Record<TranslatedField, string>>> = {};
+      for (const lang of languages) {
+        const text: Partial<Record<TranslatedField, string>> = {};
+        for (const field of TRANSLATED_FIELDS) {
+          const value = (fm as unknown as Record<string, string | undefined>)[translatedField(field, lang)];
+          if (value) text[field] = field === "name" ? value.replace(/\s+/g, " ") : value;
+        }
+        if (Object.keys(text).length > 0) translations[lang] = text;
+      }
+      return {
+        name: fm.name, slug: fm.slug, aliases: fm.aliases, description: fm.description, sameAs: fm.sameAs,
+        role: kind === "person" ? fm.role : undefined,
+        translations,
+      };
+    });
+}
+export type RegistryFrontmatter = z.output<ReturnType<typeof registrySchema>>;
+
+/** The fields a registry file may have (others are reported as unknown). */
+export function registryFields(kind: "person" | "topic", languages: readonly Lang[]): string[] {
+  const translated = languages.flatMap((lang) => TRANSLATED_FIELDS.filter((f) => kind === "person" || f !== "role").map((f) => translatedField(f, lang)));
+  return ["name", "slug", "aliases", "description", "sameAs", ...(kind === "person" ? ["role"] : []), ...translated];
+}

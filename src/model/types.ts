@@ -7,14 +7,14 @@ export type TagKind = "person" | "topic";
 export interface Tag {
   kind: TagKind;
   slug: string;
+  /** In the default edition's language (content/site.yaml `lang`). */
   name: string;
-  nameAr?: string;
   /** People: their office. */
   role?: string;
-  roleAr?: string;
   /** One line, shown under the name. */
   description?: string;
-  descriptionAr?: string;
+  /** The name, role and description in other languages, by language (`nameAr` in the file: `translations.ar.name`). */
+  translations: Record<string, TagTranslation>;
   aliases: string[];
   /** Authority links (Wikidata, Wikipedia) for structured data. */
   sameAs: string[];
@@ -22,6 +22,14 @@ export interface Tag {
   bio: string;
   /** The registry file, or undefined for a name only seen in articles. */
   source?: string;
+  /** Changes whenever the registry file does (src/site/reads.ts); the name itself for a name only seen in articles. */
+  digest: string;
+}
+
+export interface TagTranslation {
+  name?: string;
+  role?: string;
+  description?: string;
 }
 
 export interface Correction {
@@ -33,13 +41,15 @@ export interface Correction {
 export interface Article {
   /** Path relative to the project root. */
   source: string;
+  /** Changes whenever the file's text does (src/site/reads.ts). */
+  digest: string;
   slug: string;
   title: string;
   /** Publication time, in the bulletin's time zone. */
   date: DateTime;
   updated?: DateTime;
   dateline?: string;
-  /** The writer's summary; see `renderArticle` for the fallback. */
+  /** The writer's summary; without one, teasers show the first paragraph (`Site.summary`). */
   summary?: string;
   people: Tag[];
   topics: Tag[];

@@ -41,7 +41,7 @@ export class LiveContent {
     this.root = resolve(opts.root);
     this.preview = opts.preview ?? false;
     const problems = new ProblemList();
-    this.settings = loadSettings(this.root, problems);
+    this.settings = loadSettings(this.root, problems, opts.languages);
     this.settingsProblems = problems.items;
     this.now = (opts.now ?? DateTime.now()).setZone(this.settings.site.timeZone);
     this.read = articleReader(this.root, this.settings, this.now);
@@ -102,7 +102,7 @@ export class LiveContent {
   private readFile(path: string): ArticleFile {
     const problems = new ProblemList();
     const article = this.read(path, problems);
-    // As src/build/currentBuild.ts checks them: images of the articles to be built.
+    // As src/site/prepareSite.ts checks them: images of the articles to be built.
     if (article && (this.preview || (!article.draft && !article.scheduled))) problems.items.push(...imageProblems([article], this.root));
     return { article, problems: problems.items };
   }

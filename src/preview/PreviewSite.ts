@@ -1,52 +1,62 @@
-import { cpSync, existsSync, renameSync, rmSync } from "node:fs";
-import { spawn } from "node:child_process";
+import { cpSync, existsSync, rmSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import type { SiteBuild } from "../build/SiteBuild.ts";
 import type { Article } from "../model/types.ts";
 import { ContentError, formatProblem, hasErrors, sortProblems, type Problem } from "../model/problems.ts";
-import { setImageOutputRoot } from "../images/responsiveImage.ts";
+import type { ImageCache } from "../images/imageCache.ts";
+import { Site } from "../site/Site.ts";
+import { prepareImages } from "../site/prepareSite.ts";
+import { renderPage } from "../site/render.ts";
+import { pageFingerprints, type Fingerprints } from "../site/fingerprints.ts";
+import type { Page, PageKind } from "../pages/pageTypes.ts";
+import { articlesInFeeds } from "../feeds/feedModel.ts";
 import { outputPath } from "../urls.ts";
+import { currentGeneration, newGeneration, publishGeneration } from "../publish/generations.ts";
 import type { LiveContent } from "./LiveContent.ts";
-import { PageTable, type Template } from "./PageTable.ts";
-import { PreviewBuild } from "./PreviewBuild.ts";
 import { SiteOutput } from "./SiteOutput.ts";
-import { nearbyUrls } from "./nearbyUrls.ts";
 
 /** What the preview has just written: whole site, the saved article, pages near it, the rest, a stylesheet or script. */
 export type WritePhase = "site" | "article" | "nearby" | "rest" | "asset";
 
 export interface PreviewSiteOptions {
-  /** The folder served (`.preview/`). */
+  /** The folder served (`.preview/`, a link to the last whole build, as `_site` is). */
   output: string;
-  /** Copied to `<output>/assets/` (Eleventy's passthrough copy of layouts/assets). */
+  /** Copied to `<output>/assets/` (as Eleventy's passthrough copy does for `npm run build`). */
   assets: string;
+  images: ImageCache;
   log(line: string): void;
   /** Pages written or removed (paths below `output`): the browser may reload. */
   written(paths: string[], phase: WritePhase): void;
 }
 
-/** How long a pass over the whole site renders before letting a newer save in. */
+/** How long a pass over the changed pages renders before letting a newer save in. */
 const SLICE_MS = 8;
 
+/** The kinds a reader looks at next after a save, written right after the article itself. */
+const NEARBY: ReadonlySet<PageKind> = new Set(["home", "tag", "day", "month", "year", "tagIndex", "corrections"]);
+
 /**
- * The preview's site: the whole of it rendered once into `.preview/`, then, after each
- * saved article, the article's page first (with its translations), then the listings,
- * archives and neighbours near it, then a pass over every page in the background that
- * writes only the pages whose text changed. A newer save stops that pass at the next page
- * and starts over; so the saved article is always the next page rendered.
+ * The preview's site: the whole of it rendered once into `.preview/`, then, after each saved
+ * article, the pages whose inputs changed (src/site/fingerprints.ts, from what each page type
+ * `reads`), in order: the article's page first (with its translations), then the listings
+ * and archives, then the rest in the background. A newer save stops that work at the next
+ * page and starts over, so the saved article is always the next page rendered. The pages come
+ * from the same page table and renderer as `npm run build` (src/pages, src/site/render.ts).
  */
 export class PreviewSite {
-  private build?: SiteBuild;
+  private site?: Site;
   private output?: SiteOutput;
+  /** What each written page was rendered from. */
+  private fingerprints?: Fingerprints;
   /** Bumped by every save: stops the work of older saves. */
   private generation = 0;
   private readonly pending = new Set<string>();
   private running?: Promise<void>;
+  /** First paragraphs, kept across builds: an article not edited is the same object in every build (see LiveContent). */
+  private readonly firstParagraphs = new WeakMap<Article, string>();
 
   constructor(
     private readonly content: LiveContent,
-    private readonly templates: readonly Template[],
     private readonly opts: PreviewSiteOptions,
   ) {}
 
@@ -85,33 +95,38 @@ export class PreviewSite {
     return run;
   }
 
-  /** Renders every page into a folder beside the output and swaps it in; nothing is written when content has errors. */
+  /** The Site of the content as it is now, or undefined (problems printed) when it has errors. */
+  private async prepare(extraProblems: Problem[] = []): Promise<Site | undefined> {
+    const content = this.content.content();
+    const problems = [...extraProblems, ...content.problems];
+    const images = hasErrors(problems) ? undefined : await prepareImages(content, this.content.root, this.opts.images, problems);
+    if (this.printProblems(problems) || !images) return undefined;
+    return new Site(content, { images, keepBodies: articlesInFeeds, firstParagraphs: this.firstParagraphs });
+  }
+
+  /** Renders every page into a new folder and points the output at it; nothing is written when content has errors. */
   private async buildAll(): Promise<void> {
     const started = performance.now();
-    const content = this.content.content();
-    if (this.printProblems(content.problems)) return;
-    const build = new PreviewBuild(content);
-    const staging = `${this.opts.output}.tmp-${process.pid}`;
-    rmSync(staging, { recursive: true, force: true });
+    const site = await this.prepare();
+    if (!site) return;
+    const staging = newGeneration(this.opts.output);
     const output = new SiteOutput(staging);
-    setImageOutputRoot(staging);
     try {
       if (existsSync(this.opts.assets)) cpSync(this.opts.assets, join(staging, "assets"), { recursive: true });
-      for (const page of new PageTable(build, this.templates).all()) await output.put(page.outputPath, await page.render());
+      for (const page of site.pages()) await output.put(outputPath(page.url), await renderPage(page, site));
+      await copyImages(site, output);
       await output.settle();
     } catch (error) {
-      setImageOutputRoot(this.opts.output);
       rmSync(staging, { recursive: true, force: true });
       throw error;
     }
-    swapIn(staging, this.opts.output);
-    output.movedTo(this.opts.output);
-    setImageOutputRoot(this.opts.output);
+    publishGeneration(this.opts.output, staging);
     this.generation++;
     this.output = output;
-    this.build = build;
+    this.site = site;
+    this.fingerprints = pageFingerprints(site);
     const pages = output.paths().length;
-    this.opts.log(`Preview: ${pages.toLocaleString("en")} pages written in ${seconds(started)}${content.preview ? " (drafts and scheduled stories included, marked)" : ""}.`);
+    this.opts.log(`Preview: ${pages.toLocaleString("en")} pages written in ${seconds(started)}${site.preview ? " (drafts and scheduled stories included, marked)" : ""}.`);
     this.opts.written([], "site");
   }
 
@@ -119,102 +134,85 @@ export class PreviewSite {
     const generation = this.generation;
     const started = performance.now();
     const change = this.content.update(paths);
-    const content = this.content.content();
     const files = paths.map((p) => relative(this.content.root, p).split(sep).join("/")).join(", ");
     const ownWarnings = this.content.problemsOf(paths).filter((p) => p.severity === "warning");
-    if (this.printProblems([...ownWarnings, ...content.problems.filter((p) => p.severity === "error")])) return;
-    const old = this.build;
-    if (!old || !this.output) return this.buildAll();
+    const old = this.site;
+    if (!old || !this.output || !this.fingerprints || currentGeneration(this.opts.output) !== this.output.dir) return this.buildAll();
+    const site = await this.prepare(ownWarnings);
+    if (!site) return;
     const output = this.output;
-    const build = new PreviewBuild(content);
-    const table = new PageTable(build, this.templates);
-    this.build = build;
+    this.site = site;
     await output.settle();
 
-    // 1. The saved articles and their translations (whose language links point at them).
-    const first = new Set<Article>();
+    // 1. The saved articles and their translations (whose language links point at them), before anything else is worked out.
+    const first = new Set<string>();
     for (const article of change.after) {
-      first.add(article);
-      for (const other of build.bulletin.translationsOf(article)) first.add(other);
+      first.add(article.url);
+      for (const other of site.bulletin.translationsOf(article)) first.add(other.url);
     }
     // A translation the story no longer names, as it is in the new build.
-    const bySource = new Map(content.articles.map((a) => [a.source, a]));
-    for (const article of change.before) {
-      for (const other of old.bulletin.translationsOf(article)) {
-        const now = bySource.get(other.source);
-        if (now) first.add(now);
-      }
-    }
+    for (const article of change.before) for (const other of old.bulletin.translationsOf(article)) first.add(other.url);
+    const articlePages = new Map<string, Page>();
+    for (const page of site.pages((type) => type.searchIndex !== undefined)) if (first.has(page.url)) articlePages.set(page.url, page);
     const written: string[] = [];
-    for (const article of first) {
-      const page = table.articlePage(article);
-      if (page && (await output.put(page.outputPath, await page.render()))) written.push(page.outputPath);
-    }
-    const live = new Set(content.articles.map((a) => a.url));
+    for (const page of articlePages.values()) if (await output.put(outputPath(page.url), await renderPage(page, site))) written.push(outputPath(page.url));
+    const live = new Set(site.content.articles.map((a) => a.url));
     for (const article of change.before) {
-      if (live.has(article.url)) continue;
-      const path = outputPath(article.url).replace(/^\//, "");
-      await output.remove(path);
-      written.push(path);
+      const path = outputPath(article.url);
+      if (!live.has(article.url) && (await output.remove(path))) written.push(path);
     }
     await output.settle();
     this.opts.written(written, "article");
-    const pages = change.after.map((a) => a.url).join(" ");
-    this.opts.log(`${files}: ${pages ? `${pages} updated` : "removed"} in ${millis(started)}`);
+    this.opts.log(`${files}: ${change.after.length ? `${change.after.map((a) => a.url).join(" ")} updated` : "removed"} in ${millis(started)}`);
 
-    // 2. Listings, archives, neighbours and feeds that show them.
-    const firstUrls = new Set([...first].map((a) => a.url));
-    const near = new Set([...nearbyUrls(old, change.before), ...nearbyUrls(build, change.after)].filter((u) => !firstUrls.has(u)));
-    const nearWritten = await this.renderUrls(table, output, near, generation);
+    // 2. Every other page whose inputs changed: listings and archives first, then the rest.
+    const before = this.fingerprints;
+    const now = pageFingerprints(site);
+    this.fingerprints = now;
+    const stale: Page[] = [];
+    for (const [path, entry] of now) if (before.get(path)?.fingerprint !== entry.fingerprint && !articlePages.has(entry.page.url)) stale.push(entry.page);
+    const removed = [...before.keys()].filter((path) => !now.has(path));
+    const nearby = stale.filter((p) => NEARBY.has(p.kind));
+    const rest = stale.filter((p) => !NEARBY.has(p.kind));
+    const nearWritten = await this.renderPages(site, output, nearby, generation);
+    for (const path of removed) if (await output.remove(path)) nearWritten.push(path);
     await output.settle();
-    if (generation !== this.generation) return;
+    if (generation !== this.generation) return this.forget(stale);
     if (nearWritten.length > 0) this.opts.written(nearWritten, "nearby");
-    this.opts.log(`  listings and archives near it: ${nearWritten.length} pages updated in ${millis(started)}`);
+    this.opts.log(`  listings and archives: ${nearWritten.length} pages updated in ${millis(started)}`);
 
     // 3. Everything else, in the background: a newer save goes first.
-    void this.sweep(table, output, generation, new Set([...firstUrls, ...near].map((u) => outputPath(u).replace(/^\//, ""))));
+    void this.finish(site, output, rest, generation, started).catch((error: unknown) => this.report(error));
   }
 
-  /** Renders the pages at `urls` that exist in `table`; the paths written. */
-  private async renderUrls(table: PageTable, output: SiteOutput, urls: Iterable<string>, generation?: number): Promise<string[]> {
+  private async finish(site: Site, output: SiteOutput, pages: Page[], generation: number, started: number): Promise<void> {
+    const written = await this.renderPages(site, output, pages, generation);
+    await copyImages(site, output);
+    await output.settle();
+    if (generation !== this.generation) return this.forget(pages);
+    if (written.length > 0) this.opts.written(written, "rest");
+    this.opts.log(`  rest of the site checked in ${seconds(started)}: ${written.length} more pages changed`);
+  }
+
+  /** Renders `pages`, yielding now and then; stops when a newer save arrives. The paths written. */
+  private async renderPages(site: Site, output: SiteOutput, pages: Page[], generation: number): Promise<string[]> {
     const written: string[] = [];
-    for (const url of urls) {
-      if (generation !== undefined && generation !== this.generation) break;
-      const page = table.find(outputPath(url));
-      if (page && (await output.put(page.outputPath, await page.render()))) written.push(page.outputPath);
+    let slice = performance.now();
+    for (const page of pages) {
+      if (performance.now() - slice > SLICE_MS) {
+        await nextTurn();
+        slice = performance.now();
+      }
+      if (generation !== this.generation) break;
+      const path = outputPath(page.url);
+      if (await output.put(path, await renderPage(page, site))) written.push(path);
     }
     return written;
   }
 
-  /** Every page rendered again, only changed ones written; pages that no longer exist removed. */
-  private async sweep(table: PageTable, output: SiteOutput, generation: number, done: Set<string>): Promise<void> {
-    const started = performance.now();
-    const written: string[] = [];
-    const seen = new Set<string>();
-    let slice = performance.now();
-    try {
-      for (const page of table.all()) {
-        if (performance.now() - slice > SLICE_MS) {
-          await nextTurn();
-          slice = performance.now();
-        }
-        if (generation !== this.generation) return;
-        seen.add(page.outputPath);
-        if (done.has(page.outputPath)) continue;
-        if (await output.put(page.outputPath, await page.render())) written.push(page.outputPath);
-      }
-      for (const path of output.paths()) {
-        if (seen.has(path)) continue;
-        await output.remove(path);
-        written.push(path);
-      }
-      await output.settle();
-    } catch (error) {
-      if (generation === this.generation) this.report(error);
-      return;
-    }
-    if (written.length > 0) this.opts.written(written, "rest");
-    this.opts.log(`  rest of the site checked in ${seconds(started)}: ${written.length} more pages changed`);
+  /** Pages a newer save interrupted: forgotten, so that the next comparison renders them whatever they read. */
+  private forget(pages: Page[]): void {
+    for (const page of pages) this.fingerprints?.delete(outputPath(page.url));
   }
 
   /** Prints problems, errors and warnings alike; true when there are errors (nothing is written then). */
@@ -236,15 +234,11 @@ export class PreviewSite {
   }
 }
 
-function swapIn(staging: string, output: string): void {
-  const old = `${output}.old-${process.pid}`;
-  rmSync(old, { recursive: true, force: true });
-  if (existsSync(output)) renameSync(output, old);
-  renameSync(staging, output);
-  if (!existsSync(old)) return;
-  // Deleting ten thousand files takes seconds; the new pages are already in place, so nobody waits.
-  const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
-  spawn(process.execPath, ["-e", script, old], { detached: true, stdio: "ignore" }).unref();
+/** The articles' image renditions into the preview's `/img/` (written once each: SiteOutput skips unchanged files). */
+async function copyImages(site: Site, output: SiteOutput): Promise<void> {
+  for (const article of site.content.articles) {
+    for (const file of site.image(article)?.files ?? []) await output.copy(`img/${file.name}`, file.path);
+  }
 }
 
 function millis(since: number): string {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, rm, rmdir, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rm, rmdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
 /** Enough writes in flight to keep the disk busy, few enough that pages do not pile up in memory. */
@@ -14,9 +14,10 @@ export class SiteOutput {
   private readonly hashes = new Map<string, string>();
   private readonly writing = new Set<Promise<unknown>>();
   private readonly made = new Set<string>();
+  private readonly copied = new Set<string>();
   private failed: { error: unknown } | undefined;
 
-  constructor(public dir: string) {}
+  constructor(readonly dir: string) {}
 
   /**
    * Writes `text` at `path` (below the folder) unless the file already holds it; true when
@@ -36,12 +37,22 @@ export class SiteOutput {
     return true;
   }
 
-  /** Deletes a page written before (and its folder, when that leaves it empty). */
-  async remove(path: string): Promise<void> {
-    if (!this.hashes.delete(path)) return;
+  /** Copies a file (an image rendition) to `path` unless it was copied before. */
+  async copy(path: string, from: string): Promise<void> {
+    if (this.copied.has(path)) return;
+    this.copied.add(path);
+    const file = join(this.dir, path);
+    await mkdir(dirname(file), { recursive: true });
+    await copyFile(from, file);
+  }
+
+  /** Deletes a page written before (and its folder, when that leaves it empty); false when there was none. */
+  async remove(path: string): Promise<boolean> {
+    if (!this.hashes.delete(path)) return false;
     const file = join(this.dir, path);
     this.made.delete(dirname(file));
     await this.track(rm(file, { force: true }).then(() => rmdir(dirname(file)).catch(() => undefined)));
+    return true;
   }
 
   /** Every page written and not removed. */
@@ -80,9 +91,4 @@ export class SiteOutput {
     return tracked;
   }
 
-  /** After the folder was renamed (a full build swapped in): pages and hashes stay valid. */
-  movedTo(dir: string): void {
-    this.dir = dir;
-    this.made.clear();
-  }
 }

@@ -6,9 +6,10 @@
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildOptionsFromEnv } from "../build/currentBuild.ts";
+import { buildOptionsFromEnv } from "../publish/runBuild.ts";
+import { ImageCache } from "../images/imageCache.ts";
+import { cacheDir } from "../site/prepareSite.ts";
 import { LiveContent } from "./LiveContent.ts";
-import { loadTemplates } from "./PageTable.ts";
 import { PreviewSite } from "./PreviewSite.ts";
 import type { FromWorker, ToWorker } from "./messages.ts";
 
@@ -25,10 +26,10 @@ let handle = (message: ToWorker) => void early.push(message);
 process.on("message", (message: ToWorker) => handle(message));
 
 const content = new LiveContent({ root, ...buildOptionsFromEnv() });
-const templates = await loadTemplates(join(PROJECT_DIR, "src", "pages"));
-const site = new PreviewSite(content, templates, {
+const site = new PreviewSite(content, {
   output,
   assets: join(PROJECT_DIR, "layouts", "assets"),
+  images: new ImageCache(join(cacheDir(root), "img")),
   log: (line) => console.log(line),
   written: (paths, phase) => send({ type: "written", phase, paths }),
 });

@@ -1,10 +1,11 @@
-import { fork, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { fork, type ChildProcess } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { watch } from "chokidar";
 import type { FromWorker, ToWorker } from "./messages.ts";
 import { startPreviewServer } from "./previewServer.ts";
+import { sweepGenerations } from "../publish/generations.ts";
 
 export interface PreviewOptions {
   /** The bulletin's folder: holds content/; the preview is written to its `.preview/`. */
@@ -56,8 +57,8 @@ export async function runPreview(opts: PreviewOptions): Promise<{ url: string; s
       server.written(message.phase, message.paths);
     });
     child.on("exit", (code, signal) => {
-      // A build process stopped half way leaves its half-written site (PreviewSite's staging folder).
-      discard(`${output}.tmp-${child.pid}`);
+      // A build process stopped half way leaves its half-written site (a folder in .preview.builds/).
+      sweepGenerations(output);
       if (worker !== child) return;
       worker = undefined;
       if (!signal) log(`Preview: the build stopped (exit code ${code}); the last good pages are still served. Save a file to try again.`);
@@ -132,13 +133,6 @@ export async function runPreview(opts: PreviewOptions): Promise<{ url: string; s
       await server.close();
     },
   };
-}
-
-/** Deletes a folder in a process of its own: thousands of files take seconds, and nobody waits. */
-function discard(dir: string): void {
-  if (!existsSync(dir)) return;
-  const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
-  spawn(process.execPath, ["-e", script, dir], { detached: true, stdio: "ignore" }).unref();
 }
 
 /** True when a name below one of the watched folders starts with a dot. */

@@ -1,4 +1,4 @@
-import type { Edition } from "../collections/bulletin.ts";
+import type { Edition } from "../collections/editions.ts";
 import type { Article } from "../model/types.ts";
 import { searchIndexUrl } from "../urls.ts";
 
@@ -17,11 +17,8 @@ export interface SearchIndexPlan {
 /** About 0.9 GiB of Pagefind's memory. */
 export const MAX_ARTICLES = 5000;
 
-const plans = new WeakMap<Edition, SearchIndexPlan>();
-
-export function searchIndexPlan(edition: Edition, maxArticles = MAX_ARTICLES): SearchIndexPlan {
-  const cached = maxArticles === MAX_ARTICLES ? plans.get(edition) : undefined;
-  if (cached) return cached;
+/** The plan of an edition's indexes; `Edition.searchPlan` keeps it once made. */
+export function searchIndexPlan(edition: Pick<Edition, "lang" | "years">, maxArticles = MAX_ARTICLES): SearchIndexPlan {
   const urls: string[] = [];
   const byArticle = new Map<Article, string>();
   for (const year of edition.years) {
@@ -45,7 +42,6 @@ export function searchIndexPlan(edition: Edition, maxArticles = MAX_ARTICLES): S
       return url;
     },
   };
-  if (maxArticles === MAX_ARTICLES) plans.set(edition, plan);
   return plan;
 }
 

@@ -1,6 +1,6 @@
 import { createHash, type Hash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 
@@ -97,22 +97,22 @@ export class SearchIndexer {
   }
 
   /**
-   * A rendered page, written at `outputPath`, for the index at `indexUrl`; pages without
-   * `data-pagefind-body` are not searchable. Returns a Promise when Pagefind has fallen
-   * behind, for the caller to wait on: unbounded, the pages queued for it would hold
-   * gigabytes at 100,000 articles.
+   * A rendered page, written at `path` (below the output folder, `/` separators), for the
+   * index at `indexUrl`; pages without `data-pagefind-body` are not searchable. Returns a
+   * Promise when Pagefind has fallen behind, for the caller to wait on: unbounded, the pages
+   * queued for it would hold gigabytes at 100,000 articles.
    */
-  add(outputPath: string, html: string, indexUrl?: string): Promise<unknown> | undefined {
+  add(path: string, html: string, indexUrl?: string): Promise<unknown> | undefined {
     const content = searchablePart(html);
     if (!content) return undefined;
     if (this.sealed) {
-      throw new Error(`search index: ${outputPath} is searchable (data-pagefind-body) but was rendered after the index was written; searchable page types go in SEARCHABLE_TEMPLATES (src/build/bulkPages.ts)`);
+      throw new Error(`search index: ${path} is searchable (data-pagefind-body) but was rendered after the index was written; searchable pages render first (src/site/render.ts)`);
     }
     if (!indexUrl) {
-      throw new Error(`search index: ${outputPath} is searchable (data-pagefind-body) but its page module names no index (export searchIndex, as src/pages/article.11ty.tsx does)`);
+      throw new Error(`search index: ${path} is searchable (data-pagefind-body) but its page type names no index (give it a searchIndex, as src/pages/article.tsx does)`);
     }
-    const open = this.indexFor(indexUrl, outputPath);
-    const sourcePath = relative(this.outputDir, outputPath).split(sep).join("/");
+    const open = this.indexFor(indexUrl, path);
+    const sourcePath = path;
     open.digest.update(`${sourcePath}\0${content}\0`);
     open.pages++;
     if (open.previous) {
@@ -282,15 +282,4 @@ function closingTagEnd(html: string, start: number, tag: string): number {
     if (depth === 0) return re.lastIndex;
   }
   return -1;
-}
-
-let active: SearchIndexer | undefined;
-
-/** The index of the build in progress, if it indexes as it renders (`npm run build`; not the preview). */
-export function activeSearchIndexer(): SearchIndexer | undefined {
-  return active;
-}
-
-export function setActiveSearchIndexer(indexer: SearchIndexer | undefined): void {
-  active = indexer;
 }

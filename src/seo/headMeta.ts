@@ -1,12 +1,9 @@
-import type { SiteBuild } from "../build/SiteBuild.ts";
-import { tagName, type Edition } from "../collections/bulletin.ts";
-import { absoluteUrl } from "../urls.ts";
+import type { DateTime } from "luxon";
+import type { Site, SharedImage } from "../site/Site.ts";
+import { editionFeedUrl, editionJsonFeedUrl } from "../urls.ts";
 import { isoWithOffset } from "../text/dates.ts";
-import { editionFeedUrl, editionJsonFeedUrl } from "../feeds/feedUrls.ts";
-import { lastModified } from "./lastModified.ts";
 import { SHARE_IMAGE } from "./siteImages.ts";
-import { articleShareImage } from "./articleImage.ts";
-import type { PageSubject } from "./pageSubjects.ts";
+import type { PageFacts } from "./jsonLd.ts";
 
 /** `<meta property|name content>` for OpenGraph and Twitter cards. */
 export interface MetaTag {
@@ -28,17 +25,24 @@ export interface PageHead {
   links: HeadLink[];
 }
 
+/** What a page type adds to every page's head (src/pages/pageTypes.ts `head`). */
+export interface HeadExtras {
+  /** An article: `og:type` article with its times and tags, and its own photo. */
+  article?: { published: DateTime; modified: DateTime; tags: string[]; image?: SharedImage };
+  /** Feeds of this page beside its edition's. */
+  feeds?: HeadLink[];
+}
+
 /**
  * OpenGraph, Twitter card and feed links for one page. Articles are `og:type` article with
  * their times and tags, and their own photo when they have one; every other page is a
  * website with the bulletin's share image.
  */
-export async function pageHead(build: SiteBuild, page: { url: string; edition: Edition; title: string; description: string }, subject: PageSubject | undefined): Promise<PageHead> {
-  const base = build.site.baseUrl;
+export function pageHead(site: Site, page: PageFacts, extras: HeadExtras = {}): PageHead {
   const { edition } = page;
-  const article = subject?.kind === "article" ? subject.article : undefined;
-  const image = (article && (await articleShareImage(build, article)))
-    || { url: absoluteUrl(base, SHARE_IMAGE.path), alt: edition.name, width: SHARE_IMAGE.width, height: SHARE_IMAGE.height };
+  const article = extras.article;
+  const image = article?.image
+    ?? { url: site.absolute(SHARE_IMAGE.path), alt: edition.name, width: SHARE_IMAGE.width, height: SHARE_IMAGE.height };
   const og = (key: string, content: string): MetaTag => ({ attr: "property", key, content });
   const twitter = (key: string, content: string): MetaTag => ({ attr: "name", key, content });
 
@@ -47,7 +51,7 @@ export async function pageHead(build: SiteBuild, page: { url: string; edition: E
     og("og:type", article ? "article" : "website"),
     og("og:title", page.title),
     og("og:description", page.description),
-    og("og:url", absoluteUrl(base, page.url)),
+    og("og:url", site.absolute(page.url)),
     og("og:locale", edition.locale.replace("-", "_")),
     og("og:image", image.url),
     og("og:image:width", String(image.width)),
@@ -55,9 +59,9 @@ export async function pageHead(build: SiteBuild, page: { url: string; edition: E
     og("og:image:alt", image.alt),
   ];
   if (article) {
-    meta.push(og("article:published_time", isoWithOffset(article.date)));
-    meta.push(og("article:modified_time", isoWithOffset(lastModified(article))));
-    for (const tag of [...article.people, ...article.topics]) meta.push(og("article:tag", tagName(tag, edition.lang)));
+    meta.push(og("article:published_time", isoWithOffset(article.published)));
+    meta.push(og("article:modified_time", isoWithOffset(article.modified)));
+    for (const tag of article.tags) meta.push(og("article:tag", tag));
   }
   meta.push(
     twitter("twitter:card", "summary_large_image"),
@@ -68,11 +72,9 @@ export async function pageHead(build: SiteBuild, page: { url: string; edition: E
   );
 
   const links: HeadLink[] = [
-    { rel: "alternate", type: "application/atom+xml", href: editionFeedUrl(edition.lang), title: edition.name },
-    { rel: "alternate", type: "application/feed+json", href: editionJsonFeedUrl(edition.lang), title: edition.name },
+    { rel: "alternate", type: "application/atom+xml", href: editionFeedUrl(edition), title: edition.name },
+    { rel: "alternate", type: "application/feed+json", href: editionJsonFeedUrl(edition), title: edition.name },
+    ...(extras.feeds ?? []),
   ];
-  if (subject?.kind === "tag") {
-    links.push({ rel: "alternate", type: "application/atom+xml", href: subject.listing.feedUrl, title: edition.strings.feedOf(subject.listing.name) });
-  }
   return { meta, links };
 }

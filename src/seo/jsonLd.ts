@@ -1,13 +1,11 @@
 import type { DateTime } from "luxon";
-import type { SiteBuild } from "../build/SiteBuild.ts";
-import { tagName, type Edition } from "../collections/bulletin.ts";
+import type { Site } from "../site/Site.ts";
+import type { Edition } from "../collections/editions.ts";
 import type { Article, Tag } from "../model/types.ts";
-import { absoluteUrl, dayUrl, monthUrl, tagIndexUrl, tagUrl, yearUrl } from "../urls.ts";
+import { dayUrl, homeUrl, monthUrl, tagUrl, yearUrl } from "../urls.ts";
 import { formatDay, formatMonth, formatYear, isoWithOffset } from "../text/dates.ts";
 import { lastModified } from "./lastModified.ts";
 import { LOGO } from "./siteImages.ts";
-import { articleShareImage } from "./articleImage.ts";
-import type { PageSubject } from "./pageSubjects.ts";
 
 /** A schema.org node as JSON-LD; printed through `jsonForScript`, so any text is safe in it. */
 export type JsonLdNode = { "@type"?: string; "@id"?: string; [key: string]: unknown };
@@ -16,98 +14,75 @@ export interface JsonLdDocument {
   "@graph": JsonLdNode[];
 }
 
-interface Crumb {
+export interface Crumb {
   name: string;
   url: string;
 }
 
+/** What every page's structured data starts from: the page's own name, description and URL. */
+export interface PageFacts {
+  url: string;
+  edition: Edition;
+  title: string;
+  description: string;
+}
+
 /**
- * The structured data of one page: the site and its publisher on every page, plus what the
- * page is (a NewsArticle, a person's or topic's CollectionPage, an archive…) and where it
- * sits (BreadcrumbList). `subject` is undefined for pages outside the listings (404, search).
+ * The structured data of one page: the site and its publisher on every page, then what the
+ * page is (`nodes`, from its page type in src/pages: a NewsArticle, a person's or topic's
+ * CollectionPage, an archive… with their BreadcrumbList); a plain WebPage when it says nothing.
  */
-export async function structuredData(build: SiteBuild, page: { url: string; edition: Edition; title: string; description: string }, subject: PageSubject | undefined): Promise<JsonLdDocument> {
-  const base = build.site.baseUrl;
-  const { edition } = page;
-  const abs = (url: string) => absoluteUrl(base, url);
-  const home: Crumb = { name: edition.name, url: edition.homeUrl };
-  const webPage = (type: string, extra: Record<string, unknown> = {}): JsonLdNode => ({
-    "@type": type,
-    "@id": `${abs(page.url)}#webpage`,
-    url: abs(page.url),
-    name: page.title,
-    description: page.description,
-    inLanguage: edition.lang,
-    isPartOf: { "@id": websiteId(base, edition) },
-    ...extra,
-  });
-  const graph: JsonLdNode[] = [website(base, edition), publisher(base, edition)];
-  if (!subject) {
-    graph.push(webPage("WebPage"));
-    return { "@context": "https://schema.org", "@graph": graph };
-  }
-  switch (subject.kind) {
-    case "home":
-      graph.push(webPage("CollectionPage"));
-      if (subject.page.number > 1) graph.push(breadcrumbs(base, [home, { name: page.title, url: page.url }]));
-      break;
-    case "article": {
-      const day = subject.article.date;
-      graph.push(await newsArticle(build, edition, subject.article));
-      graph.push(breadcrumbs(base, [home, { name: formatDay(day, edition), url: dayUrl(edition.lang, day) }, { name: subject.article.title, url: subject.article.url }]));
-      break;
-    }
-    case "tag": {
-      const { listing } = subject;
-      const tag = tagNode(base, edition, listing.tag);
-      graph.push(webPage("CollectionPage", listing.tag.kind === "person" ? { mainEntity: tag, about: tag } : { about: tag }));
-      graph.push(breadcrumbs(base, [
-        home,
-        { name: sectionName(edition, listing.tag.kind), url: tagIndexUrl(edition.lang, listing.tag.kind) },
-        { name: listing.name, url: listing.url },
-        ...(subject.page.number > 1 ? [{ name: page.title, url: page.url }] : []),
-      ]));
-      break;
-    }
-    case "tagIndex":
-      graph.push(webPage("CollectionPage"));
-      graph.push(breadcrumbs(base, [home, { name: sectionName(edition, subject.tagKind), url: page.url }]));
-      break;
-    case "year":
-      graph.push(webPage("CollectionPage"));
-      graph.push(breadcrumbs(base, dateTrail(edition, subject.year.date, "year", home)));
-      break;
-    case "month":
-      graph.push(webPage("CollectionPage"));
-      graph.push(breadcrumbs(base, dateTrail(edition, subject.month.date, "month", home)));
-      break;
-    case "day":
-      graph.push(webPage("CollectionPage"));
-      graph.push(breadcrumbs(base, dateTrail(edition, subject.day.date, "day", home)));
-      break;
-    case "corrections":
-      graph.push(webPage("WebPage"));
-      graph.push(breadcrumbs(base, [home, { name: edition.strings.correctionsTitle, url: page.url }]));
-      break;
-  }
+export function structuredData(site: Site, page: PageFacts, nodes: JsonLdNode[] | undefined): JsonLdDocument {
+  const graph: JsonLdNode[] = [website(site, page.edition), publisher(site, page.edition), ...(nodes ?? [webPage(site, page, "WebPage")])];
   return { "@context": "https://schema.org", "@graph": graph };
 }
 
+/** The page itself, as schema.org `type` (WebPage, CollectionPage…). */
+export function webPage(site: Site, page: PageFacts, type: string, extra: Record<string, unknown> = {}): JsonLdNode {
+  const url = site.absolute(page.url);
+  return {
+    "@type": type,
+    "@id": `${url}#webpage`,
+    url,
+    name: page.title,
+    description: page.description,
+    inLanguage: page.edition.lang,
+    isPartOf: { "@id": websiteId(site, page.edition) },
+    ...extra,
+  };
+}
+
+/** Where a page sits: its edition's home, then `crumbs`. */
+export function breadcrumbs(site: Site, edition: Edition, crumbs: Crumb[]): JsonLdNode {
+  const trail = [{ name: edition.name, url: edition.homeUrl }, ...crumbs];
+  return {
+    "@type": "BreadcrumbList",
+    itemListElement: trail.map((c, i) => ({ "@type": "ListItem", position: i + 1, name: c.name, item: site.absolute(c.url) })),
+  };
+}
+
+/** Year, month and day of an archive or article, as breadcrumbs. */
+export function dateTrail(edition: Edition, date: DateTime, depth: "year" | "month" | "day"): Crumb[] {
+  const trail: Crumb[] = [{ name: formatYear(date, edition), url: yearUrl(edition, date) }];
+  if (depth !== "year") trail.push({ name: formatMonth(date, edition), url: monthUrl(edition, date) });
+  if (depth === "day") trail.push({ name: formatDay(date, edition), url: dayUrl(edition, date) });
+  return trail;
+}
+
 /** NewsArticle as Google documents it, with the bulletin's dateline, people, topics and corrections. */
-export async function newsArticle(build: SiteBuild, edition: Edition, article: Article): Promise<JsonLdNode> {
-  const base = build.site.baseUrl;
-  const url = absoluteUrl(base, article.url);
-  const agency = publisher(base, edition);
-  const people = article.people.map((t) => tagNode(base, edition, t));
-  const topics = article.topics.map((t) => tagNode(base, edition, t));
-  const image = await articleShareImage(build, article);
+export function newsArticle(site: Site, edition: Edition, article: Article): JsonLdNode {
+  const url = site.absolute(article.url);
+  const agency = publisher(site, edition);
+  const people = article.people.map((t) => tagNode(site, edition, t));
+  const topics = article.topics.map((t) => tagNode(site, edition, t));
+  const image = site.sharedImage(article);
   return {
     "@type": "NewsArticle",
     "@id": `${url}#article`,
     url,
     mainEntityOfPage: url,
     headline: article.title,
-    description: build.summary(article),
+    description: site.summary(article),
     inLanguage: article.lang,
     datePublished: isoWithOffset(article.date),
     dateModified: isoWithOffset(lastModified(article)),
@@ -132,70 +107,51 @@ export async function newsArticle(build: SiteBuild, edition: Edition, article: A
       ? { correction: article.corrections.map((c) => ({ "@type": "CorrectionComment", text: c.text, datePublished: isoWithOffset(c.date) })) }
       : {}),
     isAccessibleForFree: true,
-    isPartOf: { "@id": websiteId(base, edition) },
+    isPartOf: { "@id": websiteId(site, edition) },
   };
 }
 
-function websiteId(base: string, edition: Edition): string {
-  return `${absoluteUrl(base, edition.homeUrl)}#website`;
+function websiteId(site: Site, edition: Edition): string {
+  return `${site.absolute(homeUrl(edition))}#website`;
 }
 
-function website(base: string, edition: Edition): JsonLdNode {
+function website(site: Site, edition: Edition): JsonLdNode {
   return {
     "@type": "WebSite",
-    "@id": websiteId(base, edition),
-    url: absoluteUrl(base, edition.homeUrl),
+    "@id": websiteId(site, edition),
+    url: site.absolute(homeUrl(edition)),
     name: edition.name,
     inLanguage: edition.lang,
-    publisher: { "@id": publisherId(base, edition) },
+    publisher: { "@id": publisherId(site, edition) },
   };
 }
 
-function publisherId(base: string, edition: Edition): string {
-  return `${absoluteUrl(base, edition.homeUrl)}#publisher`;
+function publisherId(site: Site, edition: Edition): string {
+  return `${site.absolute(homeUrl(edition))}#publisher`;
 }
 
 /** The agency: publisher of every article, and its author when no byline is given. */
-function publisher(base: string, edition: Edition): JsonLdNode {
+function publisher(site: Site, edition: Edition): JsonLdNode {
   return {
     "@type": "NewsMediaOrganization",
-    "@id": publisherId(base, edition),
+    "@id": publisherId(site, edition),
     name: edition.agency,
-    url: absoluteUrl(base, edition.homeUrl),
-    logo: { "@type": "ImageObject", url: absoluteUrl(base, LOGO.path), width: LOGO.width, height: LOGO.height },
+    url: site.absolute(homeUrl(edition)),
+    logo: { "@type": "ImageObject", url: site.absolute(LOGO.path), width: LOGO.width, height: LOGO.height },
   };
 }
 
-/** A person as a Person, a topic as a Thing; `sameAs` (Wikidata…) when the registry has it. */
-function tagNode(base: string, edition: Edition, tag: Tag): JsonLdNode {
-  const ar = edition.lang === "ar";
-  const role = ar ? (tag.roleAr ?? tag.role) : tag.role;
-  const description = ar ? (tag.descriptionAr ?? tag.description) : tag.description;
+/** A person as a Person, a topic as a Thing, in the edition's words; `sameAs` (Wikidata…) when the registry has it. */
+export function tagNode(site: Site, edition: Edition, tag: Tag): JsonLdNode {
+  const text = edition.tagText(tag);
+  const url = site.absolute(tagUrl(edition, tag.kind, tag.slug));
   return {
     "@type": tag.kind === "person" ? "Person" : "Thing",
-    "@id": `${absoluteUrl(base, tagUrl(edition.lang, tag.kind, tag.slug))}#${tag.kind}`,
-    name: tagName(tag, edition.lang),
-    url: absoluteUrl(base, tagUrl(edition.lang, tag.kind, tag.slug)),
-    ...(tag.kind === "person" && role ? { jobTitle: role } : {}),
-    ...(description ? { description } : {}),
+    "@id": `${url}#${tag.kind}`,
+    name: text.name,
+    url,
+    ...(tag.kind === "person" && text.role ? { jobTitle: text.role } : {}),
+    ...(text.description ? { description: text.description } : {}),
     ...(tag.sameAs.length ? { sameAs: tag.sameAs } : {}),
-  };
-}
-
-function sectionName(edition: Edition, kind: Tag["kind"]): string {
-  return kind === "person" ? edition.strings.people : edition.strings.topics;
-}
-
-function dateTrail(edition: Edition, date: DateTime, depth: "year" | "month" | "day", home: Crumb): Crumb[] {
-  const trail = [home, { name: formatYear(date, edition), url: yearUrl(edition.lang, date) }];
-  if (depth !== "year") trail.push({ name: formatMonth(date, edition), url: monthUrl(edition.lang, date) });
-  if (depth === "day") trail.push({ name: formatDay(date, edition), url: dayUrl(edition.lang, date) });
-  return trail;
-}
-
-function breadcrumbs(base: string, crumbs: Crumb[]): JsonLdNode {
-  return {
-    "@type": "BreadcrumbList",
-    itemListElement: crumbs.map((c, i) => ({ "@type": "ListItem", position: i + 1, name: c.name, item: absoluteUrl(base, c.url) })),
   };
 }

@@ -20,3 +20,10 @@ export function newestModification(articles: Iterable<Article>): DateTime | unde
   }
   return latest;
 }
+
+/** The latest of some dates (undefined ones skipped), or undefined for none. */
+export function latestOf(dates: Iterable<DateTime | undefined>): DateTime | undefined {
+  let latest: DateTime | undefined;
+  for (const d of dates) if (d && (!latest || d > latest)) latest = d;
+  return latest;
+}

@@ -1,12 +1,10 @@
 import type { DateTime } from "luxon";
-import type { SiteBuild } from "../build/SiteBuild.ts";
 import type { Article } from "../model/types.ts";
-import { absoluteUrl } from "../urls.ts";
+import { absoluteUrl, NEWS_SITEMAP_URL, SITEMAP_URL, sitemapPartUrl } from "../urls.ts";
 import { isoOnce } from "../feeds/isoOnce.ts";
 import { el, renderXml } from "../feeds/xml.ts";
-import { lastModified, newestModification } from "./lastModified.ts";
-import { pageSubjects, type PageSubject } from "./pageSubjects.ts";
-import { alternatesOf, type Alternate } from "./alternates.ts";
+import { latestOf } from "./lastModified.ts";
+import type { Alternate } from "./alternates.ts";
 
 export const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 export const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
@@ -30,56 +28,15 @@ export type SitemapDocument =
   | { url: string; kind: "urlset"; entries: SitemapEntry[] }
   | { url: string; kind: "index"; files: { url: string; lastmod?: DateTime }[] };
 
-/** Every public page with the time its content last changed. */
-export function sitemapEntries(build: SiteBuild): SitemapEntry[] {
-  const base = build.site.baseUrl;
-  // Listings share arrays between their pages (every home page has the edition's articles):
-  // each array's latest change is worked out once.
-  const memo = new Map<readonly Article[], DateTime | undefined>();
-  const newest = (articles: readonly Article[]) => {
-    if (!memo.has(articles)) memo.set(articles, newestModification(articles));
-    return memo.get(articles);
-  };
-  const correctedAt = new Map<string, DateTime>();
-  for (const a of build.bulletin.corrected) {
-    const latest = a.corrections.at(-1)!.date;
-    const known = correctedAt.get(a.lang);
-    if (!known || latest > known) correctedAt.set(a.lang, latest);
-  }
-  const lastmodOf = (s: PageSubject): DateTime | undefined => {
-    switch (s.kind) {
-      case "article": return lastModified(s.article);
-      // A new article moves every page of a listing along, so each page changes with the newest.
-      case "home": return newest(s.edition.articles);
-      case "tagIndex": return newest(s.edition.articles);
-      case "tag": return newest(s.listing.articles);
-      case "day": return newest(s.day.articles);
-      case "month": return latestOf(s.month.days.map((d) => newest(d.articles)));
-      case "year": return latestOf(s.year.months.flatMap((m) => m.days.map((d) => newest(d.articles))));
-      case "corrections": return correctedAt.get(s.edition.lang);
-    }
-  };
-  return pageSubjects(build).map((s) => {
-    const alternates = alternatesOf(build, s).map((a) => ({ lang: a.lang, url: absoluteUrl(base, a.url) }));
-    return { url: absoluteUrl(base, s.url), lastmod: lastmodOf(s), ...(alternates.length ? { alternates } : {}) };
-  });
-}
-
-function latestOf(dates: (DateTime | undefined)[]): DateTime | undefined {
-  let latest: DateTime | undefined;
-  for (const d of dates) if (d && (!latest || d > latest)) latest = d;
-  return latest;
-}
-
 /** `/sitemap.xml`, split into `/sitemaps/N.xml` under an index once it passes `max` URLs. */
 export function sitemapDocuments(entries: SitemapEntry[], baseUrl: string, max = SITEMAP_MAX_URLS): SitemapDocument[] {
-  if (entries.length <= max) return [{ url: "/sitemap.xml", kind: "urlset", entries }];
+  if (entries.length <= max) return [{ url: SITEMAP_URL, kind: "urlset", entries }];
   const parts: SitemapDocument[] = [];
   for (let i = 0; i < entries.length; i += max) {
-    parts.push({ url: `/sitemaps/${parts.length + 1}.xml`, kind: "urlset", entries: entries.slice(i, i + max) });
+    parts.push({ url: sitemapPartUrl(parts.length + 1), kind: "urlset", entries: entries.slice(i, i + max) });
   }
   const index: SitemapDocument = {
-    url: "/sitemap.xml",
+    url: SITEMAP_URL,
     kind: "index",
     files: parts.map((p) => ({ url: absoluteUrl(baseUrl, p.url), lastmod: p.kind === "urlset" ? latestOf(p.entries.map((e) => e.lastmod)) : undefined })),
   };
@@ -136,8 +93,8 @@ export function robotsTxt(baseUrl: string): string {
     "User-agent: *",
     "Allow: /",
     "",
-    `Sitemap: ${absoluteUrl(baseUrl, "/sitemap.xml")}`,
-    `Sitemap: ${absoluteUrl(baseUrl, "/news-sitemap.xml")}`,
+    `Sitemap: ${absoluteUrl(baseUrl, SITEMAP_URL)}`,
+    `Sitemap: ${absoluteUrl(baseUrl, NEWS_SITEMAP_URL)}`,
     "",
   ].join("\n");
 }

@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { Article, Tag } from "../../src/model/types.ts";
 import { appearsWith } from "../../src/collections/appearsWith.ts";
 
-const person = (slug: string, name = slug): Tag => ({ kind: "person", slug, name, aliases: [], sameAs: [], bio: "" });
+const person = (slug: string, name = slug): Tag => ({ kind: "person", slug, name, aliases: [], sameAs: [], bio: "", translations: {}, digest: "" });
 const putin = person("putin", "Vladimir Putin");
 const kerry = person("kerry", "John Kerry");
 const lavrov = person("lavrov", "Sergey Lavrov");
@@ -12,7 +12,7 @@ const obama = person("obama", "Barack Obama");
 
 const article = (people: Tag[]): Article => ({
   source: "a.md", slug: "a", title: "A", date: DateTime.fromISO("2016-07-15T12:00:00+03:00"), people, topics: [],
-  corrections: [], draft: false, scheduled: false, lang: "en", body: "", bodyLine: 1, url: "/a/",
+  corrections: [], draft: false, scheduled: false, lang: "en", body: "", bodyLine: 1, digest: "", url: "/a/",
 });
 const collator = new Intl.Collator("en-GB");
 const names = (t: Tag) => t.name;

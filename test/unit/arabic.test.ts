@@ -3,8 +3,14 @@ import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import { formatDateTime, formatDay, isoWithOffset } from "../../src/text/dates.ts";
 import { articleUrl, dayUrl, homeUrl, tagUrl, tagFeedUrl, outputPath } from "../../src/urls.ts";
-import { editionStyle } from "../../src/collections/bulletin.ts";
-import { SiteConfigSchema } from "../../src/model/site.ts";
+import { editionConfigs } from "../../src/collections/editions.ts";
+import { siteConfigSchema, type SiteConfig } from "../../src/model/site.ts";
+import { LANGUAGES } from "../../src/i18n/languages.ts";
+
+const SiteConfigSchema = siteConfigSchema(LANGUAGES.map((l) => l.lang));
+const editionStyle = (config: SiteConfig, lang: string) => editionConfigs(config, LANGUAGES).find((e) => e.lang === lang)!;
+const en = { prefix: "" };
+const ar = { prefix: "/ar" };
 
 const friday = DateTime.fromISO("2016-07-15T17:40:00+03:00", { zone: "Asia/Damascus" });
 const site = SiteConfigSchema.parse({ name: "English Bulletin", agency: "SANA", baseUrl: "https://example.org", timeZone: "Asia/Damascus" });
@@ -32,43 +38,43 @@ test("the machine-readable date of an Arabic article keeps its offset and Wester
 
 test("the Arabic edition is right-to-left and named in Arabic when the site config says so", () => {
   const withNames = SiteConfigSchema.parse({ ...site, editions: { ar: { name: "النشرة العربية", agency: "سانا" } } });
-  const ar = editionStyle(withNames, "ar");
-  assert.equal(ar.dir, "rtl");
-  assert.equal(ar.name, "النشرة العربية");
-  assert.equal(ar.strings.dateline("موسكو", ar.agency), "موسكو-سانا");
-  const en = editionStyle(withNames, "en");
-  assert.equal(en.dir, "ltr");
-  assert.equal(en.strings.dateline("Moscow", en.agency), "Moscow, SANA –");
+  const arabic = editionStyle(withNames, "ar");
+  assert.equal(arabic.dir, "rtl");
+  assert.equal(arabic.name, "النشرة العربية");
+  assert.equal(arabic.strings.dateline("موسكو", arabic.agency), "موسكو-سانا");
+  const english = editionStyle(withNames, "en");
+  assert.equal(english.dir, "ltr");
+  assert.equal(english.strings.dateline("Moscow", english.agency), "Moscow, SANA –");
 });
 
 const urlCases: [string, string, string][] = [
-  ["English home", homeUrl("en"), "/"],
-  ["Arabic home", homeUrl("ar"), "/ar/"],
-  ["English article", articleUrl("en", friday, "putin-to-kerry"), "/2016/07/15/putin-to-kerry/"],
-  ["Arabic article with an Arabic slug", articleUrl("ar", friday, "بوتين-لكيري"), `/ar/2016/07/15/${encodeURIComponent("بوتين-لكيري")}/`],
-  ["Arabic daily bulletin", dayUrl("ar", friday), "/ar/2016/07/15/"],
-  ["Arabic person page", tagUrl("ar", "person", "vladimir-putin"), "/ar/people/vladimir-putin/"],
-  ["Arabic topic feed", tagFeedUrl("ar", "topic", "syria"), "/ar/topics/syria/feed.xml"],
+  ["English home", homeUrl(en), "/"],
+  ["Arabic home", homeUrl(ar), "/ar/"],
+  ["English article", articleUrl(en, friday, "putin-to-kerry"), "/2016/07/15/putin-to-kerry/"],
+  ["Arabic article with an Arabic slug", articleUrl(ar, friday, "بوتين-لكيري"), `/ar/2016/07/15/${encodeURIComponent("بوتين-لكيري")}/`],
+  ["Arabic daily bulletin", dayUrl(ar, friday), "/ar/2016/07/15/"],
+  ["Arabic person page", tagUrl(ar, "person", "vladimir-putin"), "/ar/people/vladimir-putin/"],
+  ["Arabic topic feed", tagFeedUrl(ar, "topic", "syria"), "/ar/topics/syria/feed.xml"],
 ];
 for (const [what, actual, expected] of urlCases) {
   test(`the ${what} URL is ${decodeURIComponent(expected)}`, () => assert.equal(actual, expected));
 }
 
 test("an Arabic URL is written to a file named in Arabic", () => {
-  assert.equal(outputPath(articleUrl("ar", friday, "بوتين-لكيري")), "/ar/2016/07/15/بوتين-لكيري/index.html");
+  assert.equal(outputPath(articleUrl(ar, friday, "بوتين-لكيري")), "ar/2016/07/15/بوتين-لكيري/index.html");
 });
 
 test("an article shortly after midnight in Damascus is filed on that Damascus day in both editions", () => {
   const early = DateTime.fromISO("2016-07-14T21:30:00Z").setZone("Asia/Damascus");
-  assert.equal(articleUrl("ar", early, "x"), "/ar/2016/07/15/x/");
-  assert.equal(articleUrl("en", early, "x"), "/2016/07/15/x/");
+  assert.equal(articleUrl(ar, early, "x"), "/ar/2016/07/15/x/");
+  assert.equal(articleUrl(en, early, "x"), "/2016/07/15/x/");
 });
 
 test("counts on Arabic pages use the edition's digits, names keep theirs", () => {
-  const ar = editionStyle(site, "ar");
-  assert.equal(ar.strings.pageOf(2, 15), "الصفحة ٢ من ١٥");
-  assert.match(ar.strings.articleCount(12), /^١٢ /);
-  assert.equal(ar.strings.articlesAbout("G20"), "أخبار عن G20");
+  const arabic = editionStyle(site, "ar");
+  assert.equal(arabic.strings.pageOf(2, 15), "الصفحة ٢ من ١٥");
+  assert.match(arabic.strings.articleCount(12), /^١٢ /);
+  assert.equal(arabic.strings.articlesAbout("G20"), "أخبار عن G20");
   const latn = editionStyle(SiteConfigSchema.parse({ ...site, editions: { ar: { numberingSystem: "latn" } } }), "ar");
   assert.equal(latn.strings.pageOf(2, 15), "الصفحة 2 من 15");
 });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { buildBulletin, type Edition } from "../../src/collections/bulletin.ts";
+import { buildBulletin, type Edition } from "../../src/collections/editions.ts";
 import { loadFixture, article } from "../support/fixtureSite.ts";
 
 /**

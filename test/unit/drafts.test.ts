@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadContent } from "../../src/model/loadContent.ts";
-import { buildOptionsFromEnv } from "../../src/build/runBuild.ts";
+import { buildOptionsFromEnv } from "../../src/publish/runBuild.ts";
 import { copyDesk, buildDesk, siteTexts, DESK, DESK_NOW, type TempSite } from "../fixtures/writers/deskSite.ts";
 
 /** The desk fixture built as a preview (BULLETIN_PREVIEW=1): drafts and scheduled stories in, marked. */

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { DateTime } from "luxon";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { loadContent } from "../../src/model/loadContent.ts";
-import { SiteBuild } from "../../src/build/SiteBuild.ts";
+import { Site } from "../../src/site/Site.ts";
 import { editionFeed, tagFeed, EDITION_FEED_SIZE, TAG_FEED_SIZE } from "../../src/feeds/feedModel.ts";
 import { renderAtom } from "../../src/feeds/atom.ts";
 import { renderJsonFeed } from "../../src/feeds/jsonFeed.ts";
@@ -141,7 +141,7 @@ test("a feed's own <updated> is its newest entry's latest change, not that of a 
 });
 
 /** A bulletin of `count` articles, all about one person: for the size limits. The oldest may carry a correction. */
-function generatedBuild(count: number, oldestCorrectedAt?: string): { build: SiteBuild; remove(): void } {
+function generatedBuild(count: number, oldestCorrectedAt?: string): { build: Site; remove(): void } {
   const root = mkdtempSync(join(tmpdir(), "bulletin-feed-sizes-"));
   mkdirSync(join(root, "content", "articles"), { recursive: true });
   writeFileSync(join(root, "content", "site.yaml"), `name: Sizes\nagency: Agency\nbaseUrl: ${BASE_URL}\ntimeZone: Asia/Damascus\n`);
@@ -151,7 +151,7 @@ function generatedBuild(count: number, oldestCorrectedAt?: string): { build: Sit
     const correction = i === 0 && oldestCorrectedAt ? `corrections:\n  - { date: ${oldestCorrectedAt}, text: A late correction. }\n` : "";
     writeFileSync(join(root, "content", "articles", `story-${i}.md`), `---\ntitle: Story ${i}\ndate: ${date.toISO()}\npeople: [Someone]\n${correction}---\nBody ${i}.\n`);
   }
-  return { build: new SiteBuild(loadContent({ root, now: start.plus({ years: 1 }) })), remove: () => rmSync(root, { recursive: true, force: true }) };
+  return { build: new Site(loadContent({ root, now: start.plus({ years: 1 }) })), remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 test(`the edition feed stops at the latest ${EDITION_FEED_SIZE} articles and a person's feed at ${TAG_FEED_SIZE}`, async () => {

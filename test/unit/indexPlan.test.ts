@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { buildBulletin } from "../../src/collections/bulletin.ts";
+import { buildBulletin } from "../../src/collections/editions.ts";
 import { searchIndexPlan } from "../../src/search/indexPlan.ts";
 import { article, loadFixture } from "../support/fixtureSite.ts";
 

@@ -1,9 +1,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { structuredData, type JsonLdNode } from "../../src/seo/jsonLd.ts";
-import { pageSubjects, subjectAt } from "../../src/seo/pageSubjects.ts";
 import { jsonForScript } from "../../src/text/escape.ts";
-import type { Lang } from "../../src/model/schema.ts";
 import { loadSeoModel, BASE_URL, HOSTILE_AGENCY, HOSTILE_DATELINE, HOSTILE_PERSON, HOSTILE_TITLE, URLS } from "./seoFixtureSite.ts";
 
 let model: Awaited<ReturnType<typeof loadSeoModel>>;
@@ -13,10 +11,12 @@ before(async () => {
 after(() => model?.remove());
 
 /** The page's JSON-LD as a crawler reads it: printed for a `<script>` element, then parsed. */
-async function graphAt(url: string, lang: Lang = "en", title = "Page title"): Promise<JsonLdNode[]> {
-  const build = model.build;
-  const edition = build.bulletin.edition(lang);
-  const doc = await structuredData(build, { url, edition, title, description: "A description" }, subjectAt(build, url));
+async function graphAt(url: string, lang = "en", title = "Page title"): Promise<JsonLdNode[]> {
+  const site = model.build;
+  const edition = site.bulletin.edition(lang);
+  const facts = { url, edition, title, description: "A description" };
+  const page = [...site.pages()].find((p) => p.url === url);
+  const doc = structuredData(site, facts, page ? site.pageType(page).structuredData?.(page, site, facts) : undefined);
   const printed = jsonForScript(doc);
   assert.doesNotMatch(printed, /<\/script|<!--/i);
   const parsed = JSON.parse(printed) as { "@context": string; "@graph": JsonLdNode[] };
@@ -115,9 +115,9 @@ test("a hostile person's name stays a plain name in their page's structured data
 
 test("every public page, of every type, has the site, its publisher and a description of itself", async () => {
   const kinds = new Set<string>();
-  for (const subject of pageSubjects(model.build)) {
+  for (const subject of model.build.pages((type) => type.lastmod !== undefined)) {
     kinds.add(subject.kind);
-    const graph = await graphAt(subject.url, subject.edition.lang);
+    const graph = await graphAt(subject.url, "edition" in subject ? subject.edition.lang : "en");
     one(graph, "WebSite");
     one(graph, "NewsMediaOrganization");
     const described = graph.filter((n) => ["NewsArticle", "CollectionPage", "WebPage"].includes(n["@type"] ?? ""));

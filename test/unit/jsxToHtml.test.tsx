@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { jsxToString } from "jsx-async-runtime";
-import { jsxToHtml } from "../../src/eleventy/jsxToHtml.ts";
+import { jsxToHtml } from "../../src/site/jsxToHtml.ts";
 
 function Teaser({ title, url }: { title: string; url: string }) {
   return (

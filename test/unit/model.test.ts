@@ -6,7 +6,7 @@ import { formatProblem, ContentError } from "../../src/model/problems.ts";
 import { readSiteConfig } from "../../src/model/site.ts";
 import { loadFixture, makeFixtureSite, article } from "../support/fixtureSite.ts";
 
-const schema = articleFrontmatterSchema("Asia/Damascus", "en");
+const schema = articleFrontmatterSchema("Asia/Damascus", "en", ["en", "ar"]);
 const NEW = "content/articles/2016/07/2016-07-16-new-story.md";
 
 /** The problems `npm run build` would print for the basic fixture plus `files`. */

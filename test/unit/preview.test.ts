@@ -4,9 +4,9 @@ import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from "no
 import { join } from "node:path";
 import { article, hashTree, makeFixtureSite, FIXTURE_NOW, PROJECT_ROOT, type FixtureSite } from "../support/fixtureSite.ts";
 import { startPreview, until, type PreviewProcess } from "../support/previewProcess.ts";
-import { runBuild } from "../../src/build/runBuild.ts";
+import { runBuild } from "../../src/publish/runBuild.ts";
 import { LiveContent } from "../../src/preview/LiveContent.ts";
-import { loadTemplates } from "../../src/preview/PageTable.ts";
+import { ImageCache } from "../../src/images/imageCache.ts";
 import { PreviewSite } from "../../src/preview/PreviewSite.ts";
 
 const TALKS = "content/articles/2016/07/2016-07-15-talks-after-midnight.md";
@@ -54,8 +54,9 @@ test("the preview writes the same pages as npm run build with drafts included, b
     const output = join(site.root, ".preview");
     const log: string[] = [];
     const content = new LiveContent({ root: site.root, now: FIXTURE_NOW, preview: true });
-    const preview = new PreviewSite(content, await loadTemplates(join(PROJECT_ROOT, "src", "pages")), {
+    const preview = new PreviewSite(content, {
       output,
+      images: new ImageCache(join(site.root, ".bulletin-cache", "img")),
       assets: join(PROJECT_ROOT, "layouts", "assets"),
       log: (line) => log.push(line),
       written: () => {},
@@ -79,8 +80,9 @@ test("a saved article's page is written first, with its translation when its add
   const phases: string[] = [];
   const written = new Map<string, string[]>();
   const content = new LiveContent({ root: site.root, now: FIXTURE_NOW, preview: true });
-  const preview = new PreviewSite(content, await loadTemplates(join(PROJECT_ROOT, "src", "pages")), {
+  const preview = new PreviewSite(content, {
     output,
+    images: new ImageCache(join(site.root, ".bulletin-cache", "img")),
     assets: join(PROJECT_ROOT, "layouts", "assets"),
     log: () => {},
     written: (paths, phase) => {
@@ -166,8 +168,9 @@ test("a changed stylesheet is copied into the preview alone, and open pages are 
   cpSync(join(PROJECT_ROOT, "layouts", "assets"), assets, { recursive: true });
   const output = join(site.root, ".preview");
   const phases: { phase: string; paths: string[] }[] = [];
-  const preview = new PreviewSite(new LiveContent({ root: site.root, now: FIXTURE_NOW, preview: true }), await loadTemplates(join(PROJECT_ROOT, "src", "pages")), {
+  const preview = new PreviewSite(new LiveContent({ root: site.root, now: FIXTURE_NOW, preview: true }), {
     output,
+    images: new ImageCache(join(site.root, ".bulletin-cache", "img")),
     assets,
     log: () => {},
     written: (paths, phase) => phases.push({ phase, paths }),
@@ -190,8 +193,9 @@ test("with BULLETIN_PREVIEW=0 the preview shows only what is published: no draft
   const site = previewFixture();
   const output = join(site.root, ".preview");
   const content = new LiveContent({ root: site.root, now: FIXTURE_NOW, preview: false });
-  const preview = new PreviewSite(content, await loadTemplates(join(PROJECT_ROOT, "src", "pages")), {
+  const preview = new PreviewSite(content, {
     output,
+    images: new ImageCache(join(site.root, ".bulletin-cache", "img")),
     assets: join(PROJECT_ROOT, "layouts", "assets"),
     log: () => {},
     written: () => {},

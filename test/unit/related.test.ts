@@ -5,7 +5,7 @@ import type { Article, Tag, TagKind } from "../../src/model/types.ts";
 import { newestFirst } from "../../src/model/loadContent.ts";
 import { positionOf, relatedStories, type RelatedSource } from "../../src/collections/related.ts";
 
-const tag = (kind: TagKind, slug: string): Tag => ({ kind, slug, name: slug, aliases: [], sameAs: [], bio: "" });
+const tag = (kind: TagKind, slug: string): Tag => ({ kind, slug, name: slug, aliases: [], sameAs: [], bio: "", translations: {}, digest: "" });
 const putin = tag("person", "putin");
 const kerry = tag("person", "kerry");
 const obama = tag("person", "obama");
@@ -18,7 +18,7 @@ function article(day: number, people: Tag[], topics: Tag[]): Article {
   const date = DateTime.fromISO(`2016-07-${String(day).padStart(2, "0")}T12:00:00+03:00`, { setZone: true });
   return {
     source: `a${n}.md`, slug: `a${n}`, title: `Story ${n}`, date, people, topics, corrections: [],
-    draft: false, scheduled: false, lang: "en", body: "", bodyLine: 1, url: `/2016/07/${day}/a${n}/`,
+    draft: false, scheduled: false, lang: "en", body: "", bodyLine: 1, digest: "", url: `/2016/07/${day}/a${n}/`,
   };
 }
 

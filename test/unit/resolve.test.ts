@@ -22,7 +22,7 @@ const NEW = "content/articles/2016/07/2016-07-20-a-story.md";
 
 function registryOf(kind: Tag["kind"], names: string[]): Registry {
   const registry = new Registry(kind);
-  names.forEach((name, i) => registry.register({ kind, slug: `entry-${i}`, name, aliases: [], sameAs: [], bio: "", source: `content/x/${i}.md` }));
+  names.forEach((name, i) => registry.register({ kind, slug: `entry-${i}`, name, aliases: [], sameAs: [], bio: "", translations: {}, digest: "", source: `content/x/${i}.md` }));
   return registry;
 }
 
@@ -65,7 +65,7 @@ test("one slip in a name of five letters or more is suggested, so a writer who m
   const [registered, written] = ["Ahmad Haddad", "Ahmad Saddad"];
   const registry = registryOf("person", [registered]);
   assert.equal(registry.suggest(written), registered);
-  registry.register({ kind: "person", slug: "ahmad-saddad", name: written, aliases: [], sameAs: [], bio: "", source: "content/people/ahmad-saddad.md" });
+  registry.register({ kind: "person", slug: "ahmad-saddad", name: written, aliases: [], sameAs: [], bio: "", translations: {}, digest: "", source: "content/people/ahmad-saddad.md" });
   assert.equal(registry.resolve(written).tag.source, "content/people/ahmad-saddad.md");
 });
 

@@ -39,11 +39,11 @@ async function withIndexer(run: (indexer: SearchIndexer, out: string) => Promise
 }
 
 test("the index is written per edition and year, each holding its own articles", () => withIndexer(async (indexer, out) => {
-  indexer.add(join(out, "2016/07/15/a/index.html"), articlePage("en", "newer story"), "/pagefind/en/2016/");
-  indexer.add(join(out, "2016/07/14/b/index.html"), articlePage("en", "another newer story"), "/pagefind/en/2016/");
-  indexer.add(join(out, "2015/01/01/c/index.html"), articlePage("en", "older story"), "/pagefind/en/2015/");
-  indexer.add(join(out, "ar/2016/07/15/d/index.html"), articlePage("ar", "خبر"), "/pagefind/ar/2016/");
-  assert.equal(indexer.add(join(out, "2016/index.html"), "<html><body><ol><li>listing</li></ol></body></html>"), undefined);
+  indexer.add("2016/07/15/a/index.html", articlePage("en", "newer story"), "/pagefind/en/2016/");
+  indexer.add("2016/07/14/b/index.html", articlePage("en", "another newer story"), "/pagefind/en/2016/");
+  indexer.add("2015/01/01/c/index.html", articlePage("en", "older story"), "/pagefind/en/2015/");
+  indexer.add("ar/2016/07/15/d/index.html", articlePage("ar", "خبر"), "/pagefind/ar/2016/");
+  assert.equal(indexer.add("2016/index.html", "<html><body><ol><li>listing</li></ol></body></html>"), undefined);
   assert.deepEqual(await indexer.write(), { pages: 4, indexes: 3, reused: 0 });
   const pageCount = (dir: string, lang: string) => JSON.parse(readFileSync(join(out, "pagefind", dir, "pagefind-entry.json"), "utf8")).languages[lang].page_count;
   assert.equal(pageCount("en/2016", "en"), 2);
@@ -53,9 +53,9 @@ test("the index is written per edition and year, each holding its own articles",
 }));
 
 test("a searchable page that comes after its year's index was written is refused, naming it", () => withIndexer(async (indexer, out) => {
-  indexer.add(join(out, "2016/a/index.html"), articlePage("en", "one"), "/pagefind/en/2016/");
-  indexer.add(join(out, "2015/b/index.html"), articlePage("en", "two"), "/pagefind/en/2015/");
-  assert.throws(() => indexer.add(join(out, "2016/c/index.html"), articlePage("en", "three"), "/pagefind/en/2016/"), /2016\/c\/index\.html belongs in \/pagefind\/en\/2016\/, which is already written/);
-  assert.throws(() => indexer.add(join(out, "x/index.html"), articlePage("en", "four")), /x\/index\.html is searchable .* names no index/);
+  indexer.add("2016/a/index.html", articlePage("en", "one"), "/pagefind/en/2016/");
+  indexer.add("2015/b/index.html", articlePage("en", "two"), "/pagefind/en/2015/");
+  assert.throws(() => indexer.add("2016/c/index.html", articlePage("en", "three"), "/pagefind/en/2016/"), /2016\/c\/index\.html belongs in \/pagefind\/en\/2016\/, which is already written/);
+  assert.throws(() => indexer.add("x/index.html", articlePage("en", "four")), /x\/index\.html is searchable .* names no index/);
   await indexer.write();
 }));

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { runBuild } from "../../src/build/runBuild.ts";
+import { runBuild } from "../../src/publish/runBuild.ts";
 import { article, FIXTURE_NOW, makeFixtureSite } from "../support/fixtureSite.ts";
 import { siteTexts } from "../fixtures/writers/deskSite.ts";
 

@@ -110,8 +110,8 @@ test("the sitemap lists every HTML page a reader can land on, and nothing that w
   const xml = site.read("sitemap.xml");
   const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => decode(m[1]!));
   const listed = new Set(locs.map((u) => decodeURIComponent(u.slice(BASE_URL.length)).replace(/\/$/, "/index.html").replace(/^\//, "")));
-  // The 404 page and the search page (results are not pages to index) stay out.
-  const expected = htmlPages().filter((f) => f !== "404.html" && !/(^|\/)search\/index\.html$/.test(f));
+  // The 404 pages and the search page (results are not pages to index) stay out.
+  const expected = htmlPages().filter((f) => !/(^|\/)404\.html$/.test(f) && !/(^|\/)search\/index\.html$/.test(f));
   assert.deepEqual([...listed].sort(), expected.sort());
   // Only a page with nothing dated on it (the Arabic corrections page: no corrections yet) goes without lastmod.
   assert.equal(xpath(xml, "//*[local-name()='url'][not(*[local-name()='lastmod'])]/*[local-name()='loc']"), `${BASE_URL}/ar/corrections/`);

@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { spawnSync } from "node:child_process";
 import { DateTime } from "luxon";
-import { runBuild } from "../../src/build/runBuild.ts";
+import { runBuild } from "../../src/publish/runBuild.ts";
 import { loadContent } from "../../src/model/loadContent.ts";
-import { SiteBuild } from "../../src/build/SiteBuild.ts";
+import { Site } from "../../src/site/Site.ts";
 
 /**
  * A small bulletin built into a temp folder for the feed, sitemap, head and JSON-LD tests:
@@ -90,7 +90,7 @@ export interface SeoFixture {
   root: string;
   out: string;
   /** The model the build rendered (loaded again, the same way). */
-  build: SiteBuild;
+  build: Site;
   read(path: string): string;
   exists(path: string): boolean;
   /** Every file written, relative to `out`, with forward slashes. */
@@ -109,15 +109,13 @@ async function writeContent(root: string, opts: { image: boolean }): Promise<voi
   }
   if (!opts.image) return;
   writeFileSync(join(root, "content/articles/2026/11/photo.jpg"), Buffer.from(PHOTO_JPEG, "base64"));
-  // Eleventy's config names its input and assets relative to the working folder.
-  for (const code of ["src", "layouts"]) symlinkSync(join(PROJECT_ROOT, code), join(root, code));
 }
 
 /**
  * Loads the fixture's content as a build does, without rendering: for the model-level tests.
  * Without the photo, so that nothing is resized (the built-site tests cover images).
  */
-export async function loadSeoModel(): Promise<{ build: SiteBuild; remove(): void }> {
+export async function loadSeoModel(): Promise<{ build: Site; remove(): void }> {
   const root = mkdtempSync(join(tmpdir(), "bulletin-seo-model-"));
   await writeContent(root, { image: false });
   const cwd = process.cwd();
@@ -125,7 +123,7 @@ export async function loadSeoModel(): Promise<{ build: SiteBuild; remove(): void
     process.chdir(root);
     const content = loadContent({ root, now: NOW });
     if (content.problems.some((p) => p.severity === "error")) throw new Error(content.problems.map((p) => p.message).join("\n"));
-    return { build: new SiteBuild(content), remove: () => rmSync(root, { recursive: true, force: true }) };
+    return { build: new Site(content), remove: () => rmSync(root, { recursive: true, force: true }) };
   } finally {
     process.chdir(cwd);
   }
@@ -140,17 +138,17 @@ export async function buildSeoFixture(): Promise<SeoFixture> {
   await writeContent(root, { image: true });
   const out = join(root, "_site");
   const cwd = process.cwd();
-  let build: SiteBuild;
+  let build: Site;
   try {
     process.chdir(root);
     const result = await runBuild({ root, output: out, now: NOW, log: () => {} });
     if (!result.ok) throw new Error(`fixture build failed:\n${result.problems.map((p) => `${p.file}:${p.line ?? ""}: ${p.message}`).join("\n")}`);
-    build = new SiteBuild(loadContent({ root, now: NOW }));
+    build = new Site(loadContent({ root, now: NOW }));
   } finally {
     process.chdir(cwd);
   }
   const files = () =>
-    (readdirSync(out, { recursive: true, encoding: "utf8" }) as string[])
+    (readdirSync(`${out}/`, { recursive: true, encoding: "utf8" }) as string[])
       .map((f) => f.split("\\").join("/"))
       .filter((f) => /\.[a-z0-9]+$/i.test(f))
       .sort();

@@ -3,9 +3,10 @@ import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import type { Article } from "../../src/model/types.ts";
 import {
-  newsArticles, renderNewsSitemap, renderSitemap, robotsTxt, sitemapDocuments, sitemapEntries,
+  newsArticles, renderNewsSitemap, renderSitemap, robotsTxt, sitemapDocuments,
   NEWS_MAX_ARTICLES, NEWS_NS, SITEMAP_NS,
 } from "../../src/seo/sitemap.ts";
+import { sitemapEntries } from "../../src/pages/sitemap.ts";
 import { loadSeoModel, sitemapSchemaProblems, xmlProblems, xpath, xcount, BASE_URL, HOSTILE_TITLE, NOW, URLS } from "./seoFixtureSite.ts";
 
 const ZONE = "Asia/Damascus";

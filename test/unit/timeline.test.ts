@@ -8,7 +8,7 @@ const article = (iso: string): Article => {
   const date = DateTime.fromISO(iso, { setZone: true }).setZone("Asia/Damascus");
   return {
     source: `${iso}.md`, slug: iso, title: iso, date, people: [], topics: [], corrections: [],
-    draft: false, scheduled: false, lang: "en", body: "", bodyLine: 1, url: `/${iso}/`,
+    draft: false, scheduled: false, lang: "en", body: "", bodyLine: 1, digest: "", url: `/${iso}/`,
   };
 };
 

@@ -1,0 +1,26 @@
+import { ar, en, type UiStrings } from "./strings.ts";
+
+/**
+ * What the code knows of a language the bulletin can be published in: its writing direction,
+ * the locale and digits its dates are written with, and every word of the interface. The
+ * bulletin's settings (content/site.yaml) choose the default edition and may override the
+ * locale and digits; src/collections/editions.ts makes one edition config of the two.
+ *
+ * A new language is a `Language` here and its strings in strings.ts; nothing else names a
+ * language. (Tests add a third one, French, from a fixture: test/fixtures/trilingual.)
+ */
+export interface Language {
+  /** BCP 47 language code, also the edition's path prefix when it is not the default (`/ar/`). */
+  lang: string;
+  dir: "ltr" | "rtl";
+  locale: string;
+  /** Digits in dates and counts: "latn" (0-9), "arab" (Arabic-Indic ٠-٩). */
+  numberingSystem: string;
+  strings: UiStrings;
+}
+
+export const ENGLISH: Language = { lang: "en", dir: "ltr", locale: "en-GB", numberingSystem: "latn", strings: en };
+export const ARABIC: Language = { lang: "ar", dir: "rtl", locale: "ar-SY", numberingSystem: "arab", strings: ar };
+
+/** The languages the product ships. */
+export const LANGUAGES: readonly Language[] = [ENGLISH, ARABIC];

@@ -1,0 +1,240 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import Image from "@11ty/eleventy-img";
+import { DiskFullError, isDiskFull } from "../publish/faults.ts";
+import { processAlive } from "../publish/lock.ts";
+
+/**
+ * Encoded renditions of the writers' images, kept between builds so that an unchanged image
+ * is never encoded twice (AVIF took seconds an image; reading the cache, milliseconds).
+ *
+ * The cache was once trusted by file name alone: a build killed while encoding (even by
+ * Ctrl-C), or stopped by a full disk, left 0-byte and truncated files that every later build
+ * published. So an entry is a folder named after a digest of the source's bytes and the
+ * encoding options, written whole under a temporary name and renamed into place (a reader
+ * sees all of it or nothing), with a manifest giving every file's size and SHA-256. On use,
+ * every file is checked against the manifest; an entry that fails is thrown away and encoded
+ * again. eleventy-img encodes in memory (`dryRun`) so that it never writes into the cache itself.
+ */
+
+/** Widths for a column at most ~40rem wide on 1x and 2x screens; never upscaled. */
+export const IMAGE_WIDTHS = [480, 800, 1200];
+export const IMAGE_FORMATS = ["avif", "webp", "jpeg"] as const;
+const ENCODING = { widths: IMAGE_WIDTHS, formats: IMAGE_FORMATS, avif: { quality: 55, effort: 2 } };
+
+/** One file of an entry, as the manifest lists it. */
+export interface ImageFile {
+  /** File name, also its name below the site's `/img/`. */
+  name: string;
+  format: string;
+  width: number;
+  height: number;
+  size: number;
+  sha256: string;
+}
+
+export interface ImageSource {
+  /** `type` and `srcset` of one `<source>`. */
+  type: string;
+  srcset: string;
+}
+
+/** An image ready to print: what a `<picture>` needs, and the files to publish with the page. */
+export interface ResponsiveImage {
+  sources: ImageSource[];
+  /** The JPEG fallback: smallest file as `src`, every width in `srcset`. */
+  src: string;
+  srcset: string;
+  /** Of the largest rendition: the ratio the browser reserves. */
+  width: number;
+  height: number;
+  /** The largest JPEG, for other sites (social cards, feeds, structured data). */
+  largestJpeg: string;
+  /** Every rendition, by name below `/img/`, with where the cache keeps it. */
+  files: { name: string; path: string }[];
+}
+
+interface Manifest {
+  key: string;
+  files: ImageFile[];
+}
+
+const require = createRequire(import.meta.url);
+/** Versions that change what an encoding writes: a new encoder makes new entries. */
+const ENCODERS = ["@11ty/eleventy-img", "sharp"].map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`).join(" ");
+
+export interface ImageCacheOptions {
+  /**
+   * Writes one file. Tests pass a writer that fails (a full disk) or stops half way; the
+   * build uses writeFileSync.
+   */
+  writeFile?: (path: string, data: Uint8Array | string) => void;
+}
+
+export class ImageCache {
+  private readonly writeFile: (path: string, data: Uint8Array | string) => void;
+  /** Entries checked or made by this process: each is read and verified once per build. */
+  private readonly ready = new Map<string, Promise<ResponsiveImage>>();
+
+  constructor(readonly dir: string, opts: ImageCacheOptions = {}) {
+    this.writeFile = opts.writeFile ?? ((path, data) => writeFileSync(path, data));
+  }
+
+  /**
+   * The renditions of the image file at `source`, from the cache when a verified entry is
+   * there, encoded (and cached) otherwise. Throws ImageError when the file cannot be
+   * decoded, DiskFullError when the disk is full.
+   */
+  image(source: string): Promise<ResponsiveImage> {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(source);
+    } catch (error) {
+      return Promise.reject(new ImageError(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`));
+    }
+    const key = createHash("sha256").update(`${ENCODERS}\0${JSON.stringify(ENCODING)}\0`).update(bytes).digest("hex").slice(0, 32);
+    let found = this.ready.get(key);
+    if (!found) {
+      found = this.entry(key, bytes).then((manifest) => responsive(manifest, join(this.dir, key)));
+      this.ready.set(key, found);
+    }
+    return found;
+  }
+
+  private async entry(key: string, bytes: Buffer): Promise<Manifest> {
+    const dir = join(this.dir, key);
+    const cached = verified(dir, key);
+    if (cached) return cached;
+    discard(dir);
+    const manifest = await encode(key, bytes);
+    this.store(dir, manifest);
+    return manifest;
+  }
+
+  /** Writes the entry under a temporary name, then renames it into place. */
+  private store(dir: string, manifest: Manifest & { buffers?: Map<string, Buffer> }): void {
+    const temporary = `${dir}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+    try {
+      mkdirSync(temporary, { recursive: true });
+      for (const file of manifest.files) this.writeFile(join(temporary, file.name), manifest.buffers!.get(file.name)!);
+      this.writeFile(join(temporary, MANIFEST), JSON.stringify({ key: manifest.key, files: manifest.files } satisfies Manifest));
+      try {
+        renameSync(temporary, dir);
+      } catch (error) {
+        // Another build made the same entry meanwhile: theirs is as good as ours.
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== "ENOTEMPTY" && code !== "EEXIST") throw error;
+        rmSync(temporary, { recursive: true, force: true });
+      }
+    } catch (error) {
+      rmSync(temporary, { recursive: true, force: true });
+      if (isDiskFull(error)) throw new DiskFullError(`while saving resized images in ${this.dir}`, error);
+      throw error;
+    }
+    delete manifest.buffers;
+  }
+
+  /** Entries half written by builds that were killed, and entries no longer verified: removed. */
+  static sweep(dir: string): void {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const owner = /\.tmp-(\d+)-/.exec(name)?.[1];
+      if (owner && !processAlive(Number(owner))) rmSync(join(dir, name), { recursive: true, force: true });
+    }
+  }
+}
+
+/** A source image that cannot be made into renditions: the writer's problem, not the build's. */
+export class ImageError extends Error {}
+
+const MANIFEST = "manifest.json";
+
+/** The entry's manifest when every file it lists is there with its size and digest; undefined otherwise. */
+function verified(dir: string, key: string): Manifest | undefined {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")) as Manifest;
+  } catch {
+    return undefined;
+  }
+  if (manifest.key !== key || !Array.isArray(manifest.files) || manifest.files.length === 0) return undefined;
+  for (const file of manifest.files) {
+    let data: Buffer;
+    try {
+      data = readFileSync(join(dir, file.name));
+    } catch {
+      return undefined;
+    }
+    if (data.length !== file.size || sha256(data) !== file.sha256) return undefined;
+  }
+  return manifest;
+}
+
+/** Moves a bad entry aside and deletes it, so that its name is free at once. */
+function discard(dir: string): void {
+  const aside = `${dir}.tmp-${process.pid}-bad-${randomBytes(4).toString("hex")}`;
+  try {
+    renameSync(dir, aside);
+  } catch {
+    return; // not there
+  }
+  rmSync(aside, { recursive: true, force: true });
+}
+
+async function encode(key: string, bytes: Buffer): Promise<Manifest & { buffers: Map<string, Buffer> }> {
+  let metadata: Awaited<ReturnType<typeof Image>>;
+  try {
+    metadata = await Image(bytes, {
+      widths: ENCODING.widths,
+      formats: [...ENCODING.formats],
+      urlPath: "/img/",
+      sharpAvifOptions: ENCODING.avif,
+      dryRun: true,
+      useCache: false,
+      // Named by the entry, so that the same image always publishes under the same names.
+      filenameFormat: (_id: string, _src: unknown, width: number, format: string) => `${key.slice(0, 10)}-${width}.${format}`,
+    });
+  } catch (error) {
+    if (isDiskFull(error)) throw new DiskFullError("while resizing images", error);
+    throw new ImageError(`could not be resized: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const files: ImageFile[] = [];
+  const buffers = new Map<string, Buffer>();
+  for (const format of ENCODING.formats) {
+    for (const entry of metadata[format] ?? []) {
+      const data = entry.buffer;
+      if (!data || data.length === 0) throw new ImageError(`could not be resized: no ${format} at ${entry.width} px`);
+      files.push({ name: entry.filename, format, width: entry.width, height: entry.height, size: data.length, sha256: sha256(data) });
+      buffers.set(entry.filename, data);
+    }
+  }
+  return { key, files, buffers };
+}
+
+function responsive(manifest: Manifest, dir: string): ResponsiveImage {
+  const of = (format: string) => manifest.files.filter((f) => f.format === format).sort((a, b) => a.width - b.width);
+  const srcset = (files: ImageFile[]) => files.map((f) => `/img/${f.name} ${f.width}w`).join(", ");
+  const jpeg = of("jpeg");
+  const largest = jpeg.at(-1);
+  if (!largest) throw new ImageError("could not be resized: no JPEG rendition");
+  return {
+    sources: IMAGE_FORMATS.filter((f) => f !== "jpeg" && of(f).length > 0).map((f) => ({ type: `image/${f}`, srcset: srcset(of(f)) })),
+    src: `/img/${jpeg[0]!.name}`,
+    srcset: srcset(jpeg),
+    width: largest.width,
+    height: largest.height,
+    largestJpeg: `/img/${largest.name}`,
+    files: manifest.files.map((f) => ({ name: f.name, path: join(dir, f.name) })),
+  };
+}
+
+function sha256(data: Buffer): string {
+  return createHash("sha256").update(data).digest("hex");
+}

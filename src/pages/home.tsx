@@ -1,0 +1,40 @@
+import type { Article } from "../model/types.ts";
+import type { Edition } from "../collections/editions.ts";
+import type { Page as ListPage } from "../collections/paginate.ts";
+import type { PageType } from "./pageTypes.ts";
+import { HomeLayout } from "../../layouts/HomeLayout.tsx";
+import { editionAlternates } from "../seo/alternates.ts";
+import { breadcrumbs, webPage } from "../seo/jsonLd.ts";
+import { articleRead, shellRead, tagNameRead } from "../site/reads.ts";
+
+/** The latest news of an edition, newest first: `/`, `/page/2/`…; the first is the front page. */
+export interface HomePage {
+  kind: "home";
+  url: string;
+  edition: Edition;
+  listPage: ListPage<Article>;
+}
+
+export const homePages: PageType<HomePage> = {
+  *pages(site) {
+    for (const edition of site.editions) for (const listPage of edition.home) yield { kind: "home", url: listPage.url, edition, listPage };
+  },
+  render: (page, site) => <HomeLayout ctx={{ site, edition: page.edition, page }} />,
+  reads: (page, site) => {
+    const { items, number, total } = page.listPage;
+    const lead = number === 1 ? items[0] : undefined;
+    return [
+      shellRead(site, page.edition),
+      `${number}/${total}`,
+      ...items.map(articleRead),
+      ...(lead ? [site.image(lead)?.src ?? "", ...lead.topics.slice(0, 1).map((t) => tagNameRead(t, page.edition))] : []),
+    ];
+  },
+  // A new article moves every page of a listing along, so each page changes with the newest.
+  lastmod: (page, site) => site.latestChange(page.edition.articles),
+  alternates: (page, site) => (page.listPage.number === 1 ? editionAlternates(site, (e) => e.homeUrl) : []),
+  structuredData: (page, site, facts) => [
+    webPage(site, facts, "CollectionPage"),
+    ...(page.listPage.number > 1 ? [breadcrumbs(site, page.edition, [{ name: facts.title, url: page.url }])] : []),
+  ],
+};

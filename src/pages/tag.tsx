@@ -1,0 +1,78 @@
+import type { Article } from "../model/types.ts";
+import type { Edition, TagListing, TagText } from "../collections/editions.ts";
+import type { Page as ListPage } from "../collections/paginate.ts";
+import type { CoAppearance } from "../collections/appearsWith.ts";
+import { timeline, type TimelineMonth } from "../collections/timeline.ts";
+import type { PageType } from "./pageTypes.ts";
+import type { Site } from "../site/Site.ts";
+import { TagLayout } from "../../layouts/TagLayout.tsx";
+import { editionAlternates } from "../seo/alternates.ts";
+import { breadcrumbs, tagNode, webPage } from "../seo/jsonLd.ts";
+import { tagIndexUrl } from "../urls.ts";
+import { articleRead, shellRead, tagNameRead, tagRead } from "../site/reads.ts";
+
+/** A person's or topic's page, paginated: `/people/<slug>/`, `/topics/<slug>/page/2/`. */
+export interface TagPage {
+  kind: "tag";
+  url: string;
+  edition: Edition;
+  listing: TagListing;
+  listPage: ListPage<Article>;
+  /** The name, role and description in the edition's language. */
+  text: TagText;
+  /** A person's first page: who appears with them. */
+  appearsWith: CoAppearance[];
+  /** A topic's page: its stories grouped by month. */
+  timeline: TimelineMonth[];
+}
+
+export const tagPages: PageType<TagPage> = {
+  *pages(site) {
+    for (const edition of site.editions) {
+      for (const listing of [...edition.people, ...edition.topics]) {
+        const person = listing.tag.kind === "person";
+        for (const listPage of listing.pages) {
+          yield {
+            kind: "tag", url: listPage.url, edition, listing, listPage,
+            text: edition.tagText(listing.tag),
+            appearsWith: person && listPage.number === 1 ? edition.appearsWith(listing) : [],
+            timeline: person ? [] : timeline(listPage.items),
+          };
+        }
+      }
+    }
+  },
+  render: (page, site) => <TagLayout ctx={{ site, edition: page.edition, page }} />,
+  reads: (page, site) => [
+    shellRead(site, page.edition),
+    tagRead(page.listing.tag),
+    `${page.listPage.number}/${page.listPage.total} of ${page.listing.articles.length}`,
+    ...page.listPage.items.map(articleRead),
+    ...page.appearsWith.map((a) => `${tagNameRead(a.person, page.edition)} ${a.count}`),
+    ...(page.listPage.number === 1 ? [tagsAlternates(page, site).map((a) => a.lang).join(",")] : []),
+  ],
+  lastmod: (page, site) => site.latestChange(page.listing.articles),
+  alternates: (page, site) => (page.listPage.number === 1 ? tagsAlternates(page, site) : []),
+  structuredData: (page, site, facts) => {
+    const { edition, listing } = page;
+    const tag = tagNode(site, edition, listing.tag);
+    const section = listing.tag.kind === "person" ? edition.strings.people : edition.strings.topics;
+    return [
+      webPage(site, facts, "CollectionPage", listing.tag.kind === "person" ? { mainEntity: tag, about: tag } : { about: tag }),
+      breadcrumbs(site, edition, [
+        { name: section, url: tagIndexUrl(edition, listing.tag.kind) },
+        { name: listing.name, url: listing.url },
+        ...(page.listPage.number > 1 ? [{ name: facts.title, url: page.url }] : []),
+      ]),
+    ];
+  },
+  head: (page) => ({
+    feeds: [{ rel: "alternate", type: "application/atom+xml", href: page.listing.feedUrl, title: page.edition.strings.feedOf(page.listing.name) }],
+  }),
+};
+
+/** One identity across languages: the person's or topic's page in every edition that writes about them. */
+function tagsAlternates(page: TagPage, site: Site) {
+  const { tag } = page.listing;
+  return editionAlternates(site, (e) => e.listing(tag.kind, tag.slug)?.url);
+}

@@ -1,0 +1,25 @@
+import { createHash } from "node:crypto";
+import type { Site } from "./Site.ts";
+import { typeOf, type Page } from "../pages/pageTypes.ts";
+import { outputPath } from "../urls.ts";
+
+/** Each page of a site by the file it is written to, with a digest of everything it prints (its type's `reads`). */
+export type Fingerprints = Map<string, { fingerprint: string; page: Page }>;
+
+/**
+ * What decides whether a page must be rendered again: two builds whose pages have the same
+ * fingerprint write the same bytes there, as long as the code and the settings are the same
+ * (a change to either renders everything). Used by the preview after a save and by the
+ * incremental build (src/publish).
+ */
+export function pageFingerprints(site: Site): Fingerprints {
+  const found: Fingerprints = new Map();
+  for (const page of site.pages()) found.set(outputPath(page.url), { fingerprint: fingerprint(page, site), page });
+  return found;
+}
+
+export function fingerprint(page: Page, site: Site): string {
+  const hash = createHash("sha1").update(`${page.kind}\0${page.url}`);
+  for (const read of typeOf(page).reads(page, site)) hash.update(`\0${read}`);
+  return hash.digest("base64url");
+}

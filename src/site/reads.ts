@@ -1,0 +1,35 @@
+import type { Article, Tag } from "../model/types.ts";
+import type { Edition } from "../collections/editions.ts";
+import type { Site } from "./Site.ts";
+
+/**
+ * The strings page types return from `reads` (src/pages/pageTypes.ts): each changes when
+ * what a page prints of its subject changes. Coarse on purpose where precision would cost
+ * more than it saves: an article's read is its whole file, so a body edit also re-renders
+ * the listings that show only its headline (a few pages), but no page has to render the
+ * Markdown to find out.
+ */
+
+/** An article as any page shows it: its file's text (title, date, body…), URL, and whether it is still scheduled. */
+export function articleRead(article: Article): string {
+  return `a ${article.url} ${article.digest}${article.scheduled ? " scheduled" : ""}${article.draft ? " draft" : ""}`;
+}
+
+/** A person or topic as its own pages and structured data show it: its registry file (or the name it was written as). */
+export function tagRead(tag: Tag): string {
+  return `t ${tag.kind} ${tag.slug} ${tag.digest}`;
+}
+
+/** A person's or topic's name and link in an edition (tag links, kickers, filters). */
+export function tagNameRead(tag: Tag, edition: Edition): string {
+  return `n ${tag.kind} ${tag.slug} ${edition.tagText(tag).name}`;
+}
+
+/**
+ * What every HTML page of an edition shows besides its subject: the editions a reader can
+ * switch to, and the archive the footer links (its newest year). The settings and the code
+ * are not here: a change to either rebuilds every page.
+ */
+export function shellRead(site: Site, edition: Edition): string {
+  return `shell ${edition.lang} ${site.editions.map((e) => e.lang).join(",")} ${edition.years[0]?.url ?? ""}`;
+}
