@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import Image from "@11ty/eleventy-img";
-import { DiskFullError, isDiskFull } from "../publish/faults.ts";
+import { DiskFullError, faultPoint, isDiskFull } from "../publish/faults.ts";
 import { processAlive } from "../publish/lock.ts";
 
 /**
@@ -118,7 +118,10 @@ export class ImageCache {
     const temporary = `${dir}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
     try {
       mkdirSync(temporary, { recursive: true });
-      for (const file of manifest.files) this.writeFile(join(temporary, file.name), manifest.buffers!.get(file.name)!);
+      for (const file of manifest.files) {
+        this.writeFile(join(temporary, file.name), manifest.buffers!.get(file.name)!);
+        faultPoint("image-file-written");
+      }
       this.writeFile(join(temporary, MANIFEST), JSON.stringify({ key: manifest.key, files: manifest.files } satisfies Manifest));
       try {
         renameSync(temporary, dir);

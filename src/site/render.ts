@@ -6,6 +6,7 @@ import { typeOf, type Page, type PageKind } from "../pages/pageTypes.ts";
 import { jsxToHtml } from "./jsxToHtml.ts";
 import { outputPath } from "../urls.ts";
 import { recordRenderTime } from "../publish/phases.ts";
+import { faultPoint } from "../publish/faults.ts";
 
 /**
  * The one renderer: pages of the page table (src/pages/pageTypes.ts) to text, for
@@ -75,7 +76,7 @@ export async function writePages(site: Site, pages: Iterable<Page>, sink: PageSi
     const index = typeOf(page).searchIndex?.(page, site);
     const behind = opts.search?.add(path, text, index);
     await sink.put(path, text);
-    written++;
+    if (++written === 1) faultPoint("first-page-written");
     return { behind };
   };
   try {

@@ -99,16 +99,16 @@ export interface BuildRun {
 }
 
 /** `npm run build` as a writer runs it, in `root`, with a clock after every fixture article. */
-export function runBuildScript(root: string): Promise<BuildRun> {
+export function runBuildScript(root: string, env: Record<string, string> = {}): Promise<BuildRun & { signal: NodeJS.Signals | null }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), "scripts/build.ts"], {
       cwd: root,
-      env: { ...process.env, BULLETIN_NOW: "2020-01-01T00:00:00+03:00", DEBUG: "", BULLETIN_PREVIEW: "" },
+      env: { ...process.env, BULLETIN_NOW: "2020-01-01T00:00:00+03:00", DEBUG: "", BULLETIN_PREVIEW: "", BULLETIN_FAULT: "", ...env },
     });
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
     child.on("error", fail);
-    child.on("close", (code) => done({ code, output }));
+    child.on("close", (code, signal) => done({ code, signal, output }));
   });
 }

@@ -1,17 +1,18 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ContentError } from "../../src/model/problems.ts";
-import { articleImage, setImageOutputRoot } from "../../src/images/responsiveImage.ts";
+import { ImageCache, ImageError } from "../../src/images/imageCache.ts";
+import { DiskFullError } from "../../src/publish/faults.ts";
 import { contentDirOf, imageFileProblem, imageProblems, resolveImagePath } from "../../src/images/imagePath.ts";
 import type { Article } from "../../src/model/types.ts";
 
 let dir: string;
 let content: string;
-let output: string;
+/** The cache the tests share (an encoding is slow); the fault tests make their own. */
+const cache = () => new ImageCache(join(dir, "cache"));
 
 /** A 1100×550 and a 300×200 PNG. */
 const FIXTURES = fileURLToPath(new URL("../fixtures/images/", import.meta.url));
@@ -19,12 +20,10 @@ const FIXTURES = fileURLToPath(new URL("../fixtures/images/", import.meta.url));
 before(() => {
   dir = mkdtempSync(join(tmpdir(), "bulletin-images-"));
   content = join(dir, "content");
-  output = join(dir, "_site");
   mkdirSync(join(content, "articles", "2016", "07", "images"), { recursive: true });
   mkdirSync(join(content, "images"), { recursive: true });
   copyFileSync(join(FIXTURES, "wide.png"), join(content, "articles", "2016", "07", "images", "map.png"));
   copyFileSync(join(FIXTURES, "small.png"), join(content, "images", "small.png"));
-  setImageOutputRoot(output);
 });
 
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,42 +66,91 @@ test("the build reports a missing image on the line of its src, before anything 
 });
 
 test("an article image becomes AVIF, WebP and JPEG at widths up to its own, with its size kept", async () => {
-  const img = await articleImage({ src: "images/map.png" }, { source: articleFile() }, content);
+  const img = await cache().image(join(content, "articles", "2016", "07", "images", "map.png"));
   assert.deepEqual(img.sources.map((s) => s.type), ["image/avif", "image/webp"]);
   assert.equal(img.width, 1100);
   assert.equal(img.height, 550);
   assert.match(img.src, /^\/img\/.+-480\.jpeg$/);
   const widths = img.srcset.split(", ").map((c) => c.split(" ")[1]);
   assert.deepEqual(widths, ["480w", "800w", "1100w"]);
+  const names = new Set(img.files.map((f) => f.name));
   for (const candidate of [img.srcset, ...img.sources.map((s) => s.srcset)].flatMap((set) => set.split(", "))) {
     const url = candidate.split(" ")[0]!;
-    assert.ok(existsSync(join(output, url)), `${url} was written into the site`);
+    assert.ok(names.has(url.replace("/img/", "")), `${url} is among the files published with the page`);
   }
+  for (const file of img.files) assert.ok(readFileSync(file.path).length > 0, `${file.name} is in the cache`);
 });
 
 test("an image smaller than the smallest width is never enlarged", async () => {
-  const img = await articleImage({ src: "/images/small.png" }, { source: articleFile() }, content);
+  const img = await cache().image(join(content, "images", "small.png"));
   assert.equal(img.width, 300);
   assert.equal(img.srcset.split(", ").length, 1);
 });
 
-test("a missing image is reported against the article, as a content problem", async () => {
-  await assert.rejects(
-    articleImage({ src: "images/nope.png" }, { source: articleFile() }, content),
-    (error: unknown) => {
-      assert.ok(error instanceof ContentError);
-      assert.equal(error.problems[0]!.file, articleFile());
-      assert.match(error.problems[0]!.message, /image\.src "images\/nope\.png" is not a file/);
-      return true;
-    },
-  );
+test("a file that is not an image is an image error (the writer's problem), not a crash", async () => {
+  writeFileSync(join(content, "images", "notes.png"), "not a picture");
+  await assert.rejects(cache().image(join(content, "images", "notes.png")), (error: unknown) => error instanceof ImageError && /could not be resized/.test(error.message));
 });
 
-test("a file that is not an image is reported, not crashed on", async () => {
-  writeFileSync(join(content, "images", "notes.png"), "not a picture");
-  await assert.rejects(articleImage({ src: "/images/notes.png" }, { source: articleFile() }, content), (error: unknown) => {
-    assert.ok(error instanceof ContentError);
-    assert.match(error.problems[0]!.message, /could not be resized/);
+/** Every file of every entry of the cache, by name, with its bytes. */
+function cachedFiles(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir)) {
+    if (!statSync(join(dir, entry)).isDirectory()) continue;
+    for (const name of readdirSync(join(dir, entry))) files.set(`${entry}/${name}`, readFileSync(join(dir, entry, name)));
+  }
+  return files;
+}
+
+test("a cached rendition left empty or cut short (a build killed while writing it) is never used: it is made again", async () => {
+  const where = join(dir, "cache-damaged");
+  const source = join(content, "articles", "2016", "07", "images", "map.png");
+  const good = await new ImageCache(where).image(source);
+  const fresh = new Map(good.files.map((f) => [f.name, readFileSync(f.path)]));
+  const [emptied, cut] = good.files;
+  writeFileSync(emptied!.path, "");
+  writeFileSync(cut!.path, fresh.get(cut!.name)!.subarray(0, 100));
+  // A new build (a new process: nothing remembered) finds the damage and makes the entry again.
+  const again = await new ImageCache(where).image(source);
+  for (const file of again.files) assert.deepEqual(readFileSync(file.path), fresh.get(file.name), `${file.name} is whole again`);
+});
+
+test("an entry a killed build was still writing (no manifest yet) is ignored and swept away", async () => {
+  const where = join(dir, "cache-half");
+  const source = join(content, "images", "small.png");
+  let writes = 0;
+  const killed = new ImageCache(where, {
+    writeFile: (path, data) => {
+      if (++writes === 2) throw Object.assign(new Error("killed"), { code: "EINTR" });
+      writeFileSync(path, data);
+    },
+  });
+  await assert.rejects(killed.image(source), /killed/);
+  assert.deepEqual([...cachedFiles(where).keys()], [], "nothing half written is left where a build would look");
+  const img = await new ImageCache(where).image(source);
+  assert.ok(img.files.every((f) => readFileSync(f.path).length > 0));
+});
+
+test("a full disk while saving resized images is reported as a full disk, not as the article's fault", async () => {
+  const where = join(dir, "cache-full");
+  const full = new ImageCache(where, {
+    writeFile: () => {
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    },
+  });
+  await assert.rejects(full.image(join(content, "images", "small.png")), (error: unknown) => {
+    assert.ok(error instanceof DiskFullError, String(error));
+    assert.match(error.message, /the disk is full/);
+    assert.doesNotMatch(error.message, /could not be resized/);
     return true;
   });
+  assert.deepEqual([...cachedFiles(where).keys()], [], "no partial entry");
+});
+
+test("two builds making the same entry at once both get whole files", async () => {
+  const where = join(dir, "cache-race");
+  const source = join(content, "articles", "2016", "07", "images", "map.png");
+  const [a, b] = await Promise.all([new ImageCache(where).image(source), new ImageCache(where).image(source)]);
+  for (const img of [a, b]) for (const file of img.files) assert.ok(readFileSync(file.path).length > 0, file.name);
+  assert.equal(readdirSync(where).filter((n) => n.includes(".tmp-")).length, 0, "the loser's temporary folder is gone");
 });
