@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { WebSocketServer, type WebSocket } from "ws";
+import { exposureWarning, localUrl } from "../serve/hosts.ts";
 import { answer, contentType } from "../serve/staticSite.ts";
 import { escapeHtml } from "../text/escape.ts";
 import type { WritePhase } from "./PreviewSite.ts";
@@ -18,8 +19,13 @@ const PORT_TRIES = 10;
 /** What a page's live-reload connection is told: pages written (paths below the served folder), or reload now. */
 export type LiveMessage = { id: string; phase: WritePhase; paths: string[] } | { reload: true };
 
+export interface PreviewServerOptions {
+  /** The address or name to listen on; 127.0.0.1 (this machine only) unless given. */
+  host?: string;
+}
+
 export interface PreviewServer {
-  /** `http://localhost:PORT`, without a closing slash. */
+  /** `http://127.0.0.1:PORT` (or the --host name), without a closing slash. */
   url: string;
   /** Tells open pages what was written: each reloads if its own file is among `paths`, or for `site`. */
   written(phase: WritePhase, paths: readonly string[]): void;
@@ -35,7 +41,9 @@ export interface PreviewServer {
  * reconnects is still seen. A page reloads only when its own file changed, so a save does not
  * reload every open tab once per step (article, listings, the rest of the site).
  */
-export async function startPreviewServer(dir: string, port: number, log: (line: string) => void): Promise<PreviewServer> {
+export async function startPreviewServer(dir: string, port: number, log: (line: string) => void, opts: PreviewServerOptions = {}): Promise<PreviewServer> {
+  // The preview shows drafts: for this machine only, unless the writer says otherwise.
+  const host = opts.host ?? "127.0.0.1";
   /** Changes on each start: a page served by an earlier `npm start` cannot trust its numbers. */
   const epoch = Date.now().toString(36);
   const history: { n: number; message: LiveMessage }[] = [];
@@ -70,10 +78,12 @@ export async function startPreviewServer(dir: string, port: number, log: (line: 
     return history.filter((h) => h.n > n).map((h) => h.message);
   }
 
-  await listen(server, port, log);
-  const url = `http://localhost:${(server.address() as AddressInfo).port}`;
+  await listen(server, port, host, log);
+  const at = (server.address() as AddressInfo).port;
+  const warning = exposureWarning(host, at);
+  if (warning) log(warning);
   return {
-    url,
+    url: localUrl(host, at),
     written(phase, paths) {
       last++;
       const message: LiveMessage = { id: `${epoch}:${last}`, phase, paths: [...paths] };
@@ -117,14 +127,14 @@ function servePage(dir: string, req: IncomingMessage, res: ServerResponse, since
   res.end(at === -1 ? html + tag : html.slice(0, at) + tag + html.slice(at));
 }
 
-/** Listens on `port`, or on the next free one when it is taken (0: any free port). */
-async function listen(server: ReturnType<typeof createServer>, port: number, log: (line: string) => void): Promise<void> {
+/** Listens on `host`:`port`, or on the next free port when it is taken (0: any free port). */
+async function listen(server: ReturnType<typeof createServer>, port: number, host: string, log: (line: string) => void): Promise<void> {
   for (let tried = 0; ; tried++) {
     const wanted = port === 0 ? 0 : port + tried;
     const error = await new Promise<NodeJS.ErrnoException | undefined>((done) => {
       const failed = (e: NodeJS.ErrnoException) => done(e);
       server.once("error", failed);
-      server.listen(wanted, () => {
+      server.listen(wanted, host, () => {
         server.off("error", failed);
         done(undefined);
       });

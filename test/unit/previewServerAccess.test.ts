@@ -1,0 +1,102 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import { networkInterfaces, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startPreviewServer, type PreviewServer } from "../../src/preview/previewServer.ts";
+import { exposureWarning, isLoopback, localUrl } from "../../src/serve/hosts.ts";
+
+// Who may read the preview: it shows drafts and embargoed stories, so only this machine,
+// unless the writer opens it with --host.
+
+async function withServer(run: (server: PreviewServer) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "preview-access-"));
+  writeFileSync(join(dir, "index.html"), "<!doctype html><html><body><main>Home</main></body></html>");
+  const server = await startPreviewServer(dir, 0, () => {});
+  try {
+    await run(server);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("the preview listens on this machine only: its other addresses refuse connections", (t) =>
+  withServer(async (server) => {
+    assert.match(server.url, /^http:\/\/(127\.0\.0\.1|localhost):\d+$/);
+    assert.equal((await fetch(`${server.url}/`)).status, 200, "the printed URL answers");
+    const { port } = new URL(server.url);
+    const others = Object.values(networkInterfaces())
+      .flatMap((list) => list ?? [])
+      .filter((a) => !a.internal && !a.address.startsWith("fe80:"))
+      .map((a) => a.address);
+    if (others.length === 0) return void t.skip("this machine has no address but loopback");
+    for (const address of others) {
+      const outcome = await new Promise<string>((done) => {
+        const socket = connect({ host: address, port: Number(port) });
+        socket.once("connect", () => {
+          socket.destroy();
+          done("connected");
+        });
+        socket.once("error", (error: NodeJS.ErrnoException) => done(error.code ?? error.message));
+      });
+      assert.equal(outcome, "ECONNREFUSED", `${address}:${port}`);
+    }
+  }));
+
+test("--host beyond this machine prints a warning naming the drafts, and a URL that works", () => {
+  for (const host of ["127.0.0.1", "localhost", "::1", "[::1]"]) {
+    assert.ok(isLoopback(host), host);
+    assert.equal(exposureWarning(host, 8080), undefined, host);
+  }
+  for (const host of ["0.0.0.0", "::", "192.0.2.2", "bulletin.lan"]) {
+    assert.match(exposureWarning(host, 8080) ?? "", /^Warning: .*drafts/, host);
+  }
+  assert.match(exposureWarning("192.0.2.2", 8080)!, /http:\/\/192\.0\.2\.2:8080/);
+  assert.equal(localUrl("0.0.0.0", 8080), "http://127.0.0.1:8080", "the URL printed for every interface works here");
+  assert.equal(localUrl("::1", 8080), "http://[::1]:8080");
+});
+
+test("npm start takes --host, and the address it prints answers", async () => {
+  const root = mkdtempSync(join(tmpdir(), "preview-host-"));
+  const start = fileURLToPath(new URL("../../scripts/start.ts", import.meta.url));
+  const child = spawn(process.execPath, ["--import", "tsx", start, "--root", root, "--port", "0", "--host", "127.0.0.1"], {
+    detached: true,
+    env: { ...process.env, DEBUG: "" },
+  });
+  let output = "";
+  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  const exited = new Promise((done) => child.once("exit", done));
+  try {
+    const url = await new Promise<string>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`no "Preview at" line in: ${output}`)), 30_000);
+      const look = () => {
+        const found = /Preview at (http:\/\/\S+?)\/? /.exec(output);
+        if (found) {
+          clearTimeout(timer);
+          done(found[1]!);
+        }
+      };
+      child.stdout.on("data", look);
+      child.once("exit", () => {
+        clearTimeout(timer);
+        fail(new Error(`npm start ended: ${output}`));
+      });
+    });
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.doesNotMatch(output, /Warning/, "no warning on loopback");
+    assert.ok([200, 404].includes((await fetch(`${url}/`)).status));
+  } finally {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+    await exited;
+    rmSync(root, { recursive: true, force: true });
+  }
+});
