@@ -4,21 +4,12 @@
  * (`npm run serve`); `npm start` is the writers' live-reloading preview.
  */
 import { createServer, type Server } from "node:http";
-import { createReadStream } from "node:fs";
-import { answer, contentType } from "../src/serve/staticSite.ts";
+import { hostCheck } from "../src/serve/hosts.ts";
+import { siteHandler } from "../src/serve/staticSite.ts";
 
+/** The server for the site in `root`, not yet listening; it answers for 127.0.0.1 and localhost. */
 export function serveStatic(root: string): Server {
-  return createServer((req, res) => {
-    const found = answer(root, req.url ?? "/");
-    if (found.status === 301) {
-      res.writeHead(301, { Location: found.location }).end();
-    } else if (!("file" in found)) {
-      res.writeHead(found.status).end(found.status === 400 ? "Bad request" : "Forbidden");
-    } else {
-      res.writeHead(found.status, { "Content-Type": contentType(found.file) });
-      createReadStream(found.file).on("error", () => res.end()).pipe(res);
-    }
-  });
+  return createServer(siteHandler(root, { hosts: hostCheck("127.0.0.1") }));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

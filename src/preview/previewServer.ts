@@ -1,10 +1,9 @@
-import { createReadStream, readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { WebSocketServer, type WebSocket } from "ws";
-import { exposureWarning, localUrl } from "../serve/hosts.ts";
-import { answer, contentType } from "../serve/staticSite.ts";
+import { exposureWarning, hostCheck, localUrl } from "../serve/hosts.ts";
+import { siteHandler, type FileAnswer } from "../serve/staticSite.ts";
 import { escapeHtml } from "../text/escape.ts";
 import type { WritePhase } from "./PreviewSite.ts";
 
@@ -33,8 +32,9 @@ export interface PreviewServer {
 }
 
 /**
- * Serves the preview's folder as scripts/serve.ts serves _site/, with a small script added to
- * every page (src/preview/liveClient.js) that reloads it when the preview rewrites it.
+ * Serves the preview's folder as scripts/serve.ts serves _site/ (src/serve/staticSite.ts), with
+ * a small script added to every page (src/preview/liveClient.js) that reloads it when the
+ * preview rewrites it.
  *
  * Each page is served with the number of the last write so far, and its connection asks for
  * the writes after that number: a write that lands while the page loads, reloads or
@@ -44,20 +44,20 @@ export interface PreviewServer {
 export async function startPreviewServer(dir: string, port: number, log: (line: string) => void, opts: PreviewServerOptions = {}): Promise<PreviewServer> {
   // The preview shows drafts: for this machine only, unless the writer says otherwise.
   const host = opts.host ?? "127.0.0.1";
+  const hosts = hostCheck(host);
   /** Changes on each start: a page served by an earlier `npm start` cannot trust its numbers. */
   const epoch = Date.now().toString(36);
   const history: { n: number; message: LiveMessage }[] = [];
   let last = 0;
 
-  const server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
-    if (path === `${LIVE}/client.js`) {
-      res.writeHead(200, { "Content-Type": contentType(CLIENT), "Cache-Control": "no-store" });
-      createReadStream(CLIENT).pipe(res);
-      return;
-    }
-    servePage(dir, req, res, `${epoch}:${last}`);
-  });
+  const server = createServer(
+    siteHandler(dir, {
+      hosts,
+      extra: { [`${LIVE}/client.js`]: CLIENT },
+      headers: { "Cache-Control": "no-store" },
+      page: (html, found) => withLiveScript(html, found, `${epoch}:${last}`),
+    }),
+  );
 
   const sockets = new WebSocketServer({ noServer: true });
   server.on("upgrade", (req, socket, head) => {
@@ -101,30 +101,18 @@ export async function startPreviewServer(dir: string, port: number, log: (line: 
   };
 }
 
-/** A file of the preview; pages get the live-reload script, naming the file they are and the write they were served at. */
-function servePage(dir: string, req: IncomingMessage, res: ServerResponse, since: string): void {
-  const found = answer(dir, req.url ?? "/");
-  if (found.status === 301) return void res.writeHead(301, { Location: found.location }).end();
-  if (!("file" in found)) return void res.writeHead(found.status).end();
-  const headers = { "Content-Type": contentType(found.file), "Cache-Control": "no-store" };
-  if (!found.file.endsWith(".html")) {
-    res.writeHead(found.status, headers);
-    createReadStream(found.file).on("error", () => res.end()).pipe(res);
-    return;
-  }
-  let html: string;
-  try {
-    html = readFileSync(found.file, "utf8");
-  } catch {
-    // The first build has not written a 404 page yet: say so, and reload when it has.
-    html = '<!doctype html><html lang="en"><title>Preview</title><body><p>Not built yet; this page reloads when it is.</p></body></html>';
-  }
+/**
+ * A page of the preview with the live-reload script, naming the file it is and the write it
+ * was served at; `html` is undefined when there is no file yet (a 404 before the first build).
+ */
+function withLiveScript(html: string | undefined, found: FileAnswer, since: string): string {
+  // The first build has not written a 404 page yet: say so, and reload when it has.
+  const page = html ?? '<!doctype html><html lang="en"><title>Preview</title><body><p>Not built yet; this page reloads when it is.</p></body></html>';
   // A page that is missing reloads when it is written (a story being filed) or when 404.html is.
   const pages = found.status === 404 ? [found.wanted, "404.html"] : [found.wanted];
   const tag = `<script src="${LIVE}/client.js" data-since="${since}" data-pages="${escapeHtml(JSON.stringify(pages))}"></script>`;
-  const at = html.lastIndexOf("</body>");
-  res.writeHead(found.status, headers);
-  res.end(at === -1 ? html + tag : html.slice(0, at) + tag + html.slice(at));
+  const at = page.lastIndexOf("</body>");
+  return at === -1 ? page + tag : page.slice(0, at) + tag + page.slice(at);
 }
 
 /** Listens on `host`:`port`, or on the next free port when it is taken (0: any free port). */

@@ -1,6 +1,16 @@
-/** Where a local server listens: this machine only (loopback), or beyond it, and what to tell the writer then. */
+/**
+ * Which host names a local server answers for, and where it listens.
+ *
+ * DNS rebinding: a page on `http://evil.example:8080/` can point its own name at 127.0.0.1 and
+ * then read a local server as if it were its own site. The browser still sends
+ * `Host: evil.example:8080`, so a server that answers only the names it is served under
+ * (and IP addresses, which no other site can rebind) cannot be read that way.
+ */
 import { isIP } from "node:net";
-import { networkInterfaces } from "node:os";
+import { hostname, networkInterfaces } from "node:os";
+
+/** The names every local server answers for: this machine, by name and by loopback address. */
+const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
 
 /** True for an address or name that only this machine can reach. */
 export function isLoopback(host: string): boolean {
@@ -14,6 +24,29 @@ export function isLoopback(host: string): boolean {
 export function isWildcard(host: string): boolean {
   const bare = unbracket(host);
   return bare === "" || bare === "0.0.0.0" || bare === "::";
+}
+
+/**
+ * Whether a request's `Host` header names this server, for one listening on `listenHost`:
+ * localhost, 127.0.0.1 and [::1] always; the `--host` name or address; and, when listening
+ * on every interface (0.0.0.0, ::), any IP address and the machine's own name, since others
+ * reach it by those. Any port: a forwarded port (a container's, say) changes the number, not
+ * the name, and a rebinding page cannot choose the name.
+ */
+export function hostCheck(listenHost: string): (hostHeader: string | undefined) => boolean {
+  const names = new Set(LOOPBACK_NAMES);
+  const wildcard = isWildcard(listenHost);
+  if (wildcard) {
+    const own = hostname().toLowerCase();
+    names.add(own).add(`${own}.local`);
+  } else {
+    names.add(urlHostname(listenHost));
+  }
+  return (hostHeader) => {
+    const name = hostHeader === undefined ? undefined : parseHost(hostHeader)?.name;
+    if (name === undefined) return false;
+    return names.has(name) || (wildcard && isIP(unbracket(name)) !== 0);
+  };
 }
 
 /** The URL to print for a server on `listenHost`: one that works from this machine. */
@@ -42,6 +75,18 @@ function externalAddresses(): string[] {
   const all = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
   const external = all.filter((a) => !a.internal && !(a.family === "IPv6" && a.address.startsWith("fe80:")));
   return [...external.filter((a) => a.family === "IPv4"), ...external.filter((a) => a.family !== "IPv4")].map((a) => a.address);
+}
+
+/** A Host header's name (lower case, IPv6 in brackets) and `name:port` as a URL's `host` spells it; undefined when it is not one. */
+function parseHost(header: string): { name: string; host: string } | undefined {
+  const match = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/i.exec(header);
+  if (!match) return undefined;
+  try {
+    const url = new URL(`http://${header}`);
+    return { name: url.hostname, host: url.host };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A name or address as it appears in a URL: IPv6 in brackets, lower case. */

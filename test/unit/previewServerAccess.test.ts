@@ -7,10 +7,10 @@ import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startPreviewServer, type PreviewServer } from "../../src/preview/previewServer.ts";
-import { exposureWarning, isLoopback, localUrl } from "../../src/serve/hosts.ts";
+import { exposureWarning, hostCheck, isLoopback, localUrl } from "../../src/serve/hosts.ts";
 
 // Who may read the preview: it shows drafts and embargoed stories, so only this machine,
-// unless the writer opens it with --host.
+// by the names it is served under, unless the writer opens it with --host.
 
 async function withServer(run: (server: PreviewServer) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "preview-access-"));
@@ -46,6 +46,18 @@ test("the preview listens on this machine only: its other addresses refuse conne
       assert.equal(outcome, "ECONNREFUSED", `${address}:${port}`);
     }
   }));
+
+test("the names a server answers for: its own and, on every interface, its addresses, never another site's", () => {
+  const loopback = hostCheck("127.0.0.1");
+  assert.equal(loopback("192.0.2.2:8080"), false, "on loopback, another address is not a name it is served under");
+  const everywhere = hostCheck("0.0.0.0");
+  assert.equal(everywhere("192.0.2.2:8080"), true, "on every interface, others reach it by address");
+  assert.equal(everywhere("[fd00::2]:8080"), true);
+  assert.equal(everywhere("evil.example:8080"), false, "but never by another site's name");
+  const named = hostCheck("bulletin.lan");
+  assert.equal(named("bulletin.lan:8080"), true);
+  assert.equal(named("evil.example:8080"), false);
+});
 
 test("--host beyond this machine prints a warning naming the drafts, and a URL that works", () => {
   for (const host of ["127.0.0.1", "localhost", "::1", "[::1]"]) {
