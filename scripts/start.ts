@@ -12,6 +12,7 @@
  */
 import { parseArgs } from "node:util";
 import { runPreview } from "../src/preview/runPreview.ts";
+import { ListenError } from "../src/serve/siteServer.ts";
 
 const { values } = parseArgs({
   options: {
@@ -30,7 +31,14 @@ if (values.host.trim() === "") {
   process.exit(2);
 }
 process.env.BULLETIN_PREVIEW ??= "1";
-const preview = await runPreview({ root: values.root, port, host: values.host });
+let preview: Awaited<ReturnType<typeof runPreview>>;
+try {
+  preview = await runPreview({ root: values.root, port, host: values.host });
+} catch (error) {
+  if (!(error instanceof ListenError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void preview.stop().then(() => process.exit(0)));
 }

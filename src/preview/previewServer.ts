@@ -1,8 +1,7 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { WebSocketServer, type WebSocket } from "ws";
 import { exposureWarning, hostCheck, localUrl } from "../serve/hosts.ts";
+import { createSiteServer, listen, type ServerLimits } from "../serve/siteServer.ts";
 import { siteHandler, type FileAnswer } from "../serve/staticSite.ts";
 import { escapeHtml } from "../text/escape.ts";
 import type { WritePhase } from "./PreviewSite.ts";
@@ -12,8 +11,6 @@ const LIVE = "/.preview-live";
 const CLIENT = fileURLToPath(new URL("./liveClient.js", import.meta.url));
 /** Saves kept for pages that reconnect late; one older than these reloads its page to be safe. */
 const KEPT = 500;
-/** Tries the next port when one is taken, as far as this many. */
-const PORT_TRIES = 10;
 
 /** What a page's live-reload connection is told: pages written (paths below the served folder), or reload now. */
 export type LiveMessage = { id: string; phase: WritePhase; paths: string[] } | { reload: true };
@@ -21,6 +18,8 @@ export type LiveMessage = { id: string; phase: WritePhase; paths: string[] } | {
 export interface PreviewServerOptions {
   /** The address or name to listen on; 127.0.0.1 (this machine only) unless given. */
   host?: string;
+  /** Time limits for clients (tests shorten them). */
+  limits?: ServerLimits;
 }
 
 export interface PreviewServer {
@@ -50,13 +49,14 @@ export async function startPreviewServer(dir: string, port: number, log: (line: 
   const history: { n: number; message: LiveMessage }[] = [];
   let last = 0;
 
-  const server = createServer(
+  const server = createSiteServer(
     siteHandler(dir, {
       hosts,
       extra: { [`${LIVE}/client.js`]: CLIENT },
       headers: { "Cache-Control": "no-store" },
       page: (html, found) => withLiveScript(html, found, `${epoch}:${last}`),
     }),
+    { limits: opts.limits, log },
   );
 
   const sockets = new WebSocketServer({ noServer: true });
@@ -78,8 +78,7 @@ export async function startPreviewServer(dir: string, port: number, log: (line: 
     return history.filter((h) => h.n > n).map((h) => h.message);
   }
 
-  await listen(server, port, host, log);
-  const at = (server.address() as AddressInfo).port;
+  const at = await listen(server, { port, host, log });
   const warning = exposureWarning(host, at);
   if (warning) log(warning);
   return {
@@ -113,22 +112,4 @@ function withLiveScript(html: string | undefined, found: FileAnswer, since: stri
   const tag = `<script src="${LIVE}/client.js" data-since="${since}" data-pages="${escapeHtml(JSON.stringify(pages))}"></script>`;
   const at = page.lastIndexOf("</body>");
   return at === -1 ? page + tag : page.slice(0, at) + tag + page.slice(at);
-}
-
-/** Listens on `host`:`port`, or on the next free port when it is taken (0: any free port). */
-async function listen(server: ReturnType<typeof createServer>, port: number, host: string, log: (line: string) => void): Promise<void> {
-  for (let tried = 0; ; tried++) {
-    const wanted = port === 0 ? 0 : port + tried;
-    const error = await new Promise<NodeJS.ErrnoException | undefined>((done) => {
-      const failed = (e: NodeJS.ErrnoException) => done(e);
-      server.once("error", failed);
-      server.listen(wanted, host, () => {
-        server.off("error", failed);
-        done(undefined);
-      });
-    });
-    if (!error) return;
-    if (error.code !== "EADDRINUSE" || port === 0 || tried + 1 >= PORT_TRIES) throw error;
-    log(`Port ${wanted} is in use; trying ${wanted + 1}.`);
-  }
 }

@@ -3,7 +3,7 @@
  * `/a/` when `a` is a folder, unknown paths → `404.html` with status 404. Shared by
  * `npm run serve` (scripts/serve.ts, which Playwright uses) and the writers' preview
  * (src/preview/previewServer.ts), so both answer a request alike: `answer` maps a URL to a
- * file, `siteHandler` answers the HTTP request.
+ * file, `siteHandler` answers the HTTP request (the server around it: ./siteServer.ts).
  *
  * Neither ever sends a file from outside its folder: paths are compared after resolving
  * symbolic links, the folder's own included (the build may make it a link to a generation
