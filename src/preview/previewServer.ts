@@ -1,6 +1,8 @@
+import { STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { WebSocketServer, type WebSocket } from "ws";
-import { exposureWarning, hostCheck, localUrl } from "../serve/hosts.ts";
+import { exposureWarning, hostCheck, localUrl, sameOrigin } from "../serve/hosts.ts";
 import { createSiteServer, listen, type ServerLimits } from "../serve/siteServer.ts";
 import { siteHandler, type FileAnswer } from "../serve/staticSite.ts";
 import { escapeHtml } from "../text/escape.ts";
@@ -11,6 +13,15 @@ const LIVE = "/.preview-live";
 const CLIENT = fileURLToPath(new URL("./liveClient.js", import.meta.url));
 /** Saves kept for pages that reconnect late; one older than these reloads its page to be safe. */
 const KEPT = 500;
+/**
+ * The largest message a page may send, in bytes. Pages never send any: this only bounds what
+ * a hostile client can make the server hold (ws allows 100 MiB by default).
+ */
+const MAX_MESSAGE = 1024;
+/** Writes waiting for a page that does not read them, in bytes: beyond this it is dropped (it reconnects and catches up). */
+const MAX_UNREAD = 4 * 1024 * 1024;
+/** A page's connection is pinged this often, and dropped when it did not answer the last ping (gone without a word). */
+const HEARTBEAT_MS = 30_000;
 
 /** What a page's live-reload connection is told: pages written (paths below the served folder), or reload now. */
 export type LiveMessage = { id: string; phase: WritePhase; paths: string[] } | { reload: true };
@@ -31,17 +42,20 @@ export interface PreviewServer {
 }
 
 /**
- * Serves the preview's folder as scripts/serve.ts serves _site/ (src/serve/staticSite.ts), with
- * a small script added to every page (src/preview/liveClient.js) that reloads it when the
- * preview rewrites it.
+ * Serves the preview's folder as scripts/serve.ts serves _site/ (src/serve/), with a small
+ * script added to every page (src/preview/liveClient.js) that reloads it when the preview
+ * rewrites it.
  *
  * Each page is served with the number of the last write so far, and its connection asks for
  * the writes after that number: a write that lands while the page loads, reloads or
  * reconnects is still seen. A page reloads only when its own file changed, so a save does not
  * reload every open tab once per step (article, listings, the rest of the site).
+ *
+ * The preview shows drafts, so it listens on 127.0.0.1 unless told otherwise, answers only
+ * for its own host names (DNS rebinding), takes WebSocket connections only from its own
+ * pages, and no client, however malformed what it sends, can stop it (docs/security.md).
  */
 export async function startPreviewServer(dir: string, port: number, log: (line: string) => void, opts: PreviewServerOptions = {}): Promise<PreviewServer> {
-  // The preview shows drafts: for this machine only, unless the writer says otherwise.
   const host = opts.host ?? "127.0.0.1";
   const hosts = hostCheck(host);
   /** Changes on each start: a page served by an earlier `npm start` cannot trust its numbers. */
@@ -59,14 +73,31 @@ export async function startPreviewServer(dir: string, port: number, log: (line: 
     { limits: opts.limits, log },
   );
 
-  const sockets = new WebSocketServer({ noServer: true });
-  server.on("upgrade", (req, socket, head) => {
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE, perMessageDeflate: false });
+  sockets.on("error", (error) => log(`Preview: live reload: ${error.message}`));
+  /** Connections that answered the last ping. */
+  const answered = new WeakSet<WebSocket>();
+  server.on("upgrade", (req, socket: Duplex, head) => {
+    // Whatever happens to the connection from here, it is this client's problem only.
+    socket.on("error", () => socket.destroy());
     const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname !== LIVE) return void socket.destroy();
+    if (url.pathname !== LIVE) return refuseUpgrade(socket, 404);
+    // A page of another site (or of a rebound name) must not hear which drafts were saved.
+    if (!hosts(req.headers.host) || !sameOrigin(req.headers.origin, req.headers.host)) return refuseUpgrade(socket, 403);
     sockets.handleUpgrade(req, socket, head, (ws) => {
+      // A malformed frame or an oversize message is an 'error' on the connection: drop it.
+      ws.on("error", () => ws.terminate());
+      answered.add(ws);
+      ws.on("pong", () => answered.add(ws));
       for (const message of missed(url.searchParams.get("since") ?? "")) ws.send(JSON.stringify(message));
     });
   });
+  const heartbeat = setInterval(() => {
+    for (const ws of sockets.clients) {
+      if (!answered.delete(ws)) ws.terminate();
+      else ws.ping();
+    }
+  }, HEARTBEAT_MS).unref();
 
   /** The writes a page served at `since` has not seen; one reload if they are no longer known. */
   function missed(since: string): LiveMessage[] {
@@ -89,15 +120,25 @@ export async function startPreviewServer(dir: string, port: number, log: (line: 
       history.push({ n: last, message });
       if (history.length > KEPT) history.shift();
       const text = JSON.stringify(message);
-      for (const ws of sockets.clients as Set<WebSocket>) ws.send(text);
+      for (const ws of sockets.clients) {
+        if (ws.readyState !== ws.OPEN) continue;
+        if (ws.bufferedAmount > MAX_UNREAD) ws.terminate();
+        else ws.send(text);
+      }
     },
     async close() {
+      clearInterval(heartbeat);
       for (const ws of sockets.clients) ws.terminate();
       await new Promise<void>((done) => sockets.close(() => done()));
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
     },
   };
+}
+
+/** Ends a WebSocket request that is not taken, with its status. */
+function refuseUpgrade(socket: Duplex, status: number): void {
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * Which host names a local server answers for, and where it listens.
+ * Which host names a local server answers for, and whether a browser page asking for the
+ * preview's WebSocket comes from the preview itself.
  *
  * DNS rebinding: a page on `http://evil.example:8080/` can point its own name at 127.0.0.1 and
  * then read a local server as if it were its own site. The browser still sends
@@ -47,6 +48,26 @@ export function hostCheck(listenHost: string): (hostHeader: string | undefined) 
     if (name === undefined) return false;
     return names.has(name) || (wildcard && isIP(unbracket(name)) !== 0);
   };
+}
+
+/**
+ * Whether a WebSocket upgrade comes from a page of this very server: its `Origin` is the
+ * origin of the `Host` it asked for (scheme, name and port). Browsers always send an Origin
+ * with a WebSocket; a request without one is not from a web page (a script on the machine,
+ * which could read the pages anyway), so it is let through. `null` (a sandboxed frame, a
+ * file) is refused.
+ */
+export function sameOrigin(origin: string | undefined, hostHeader: string | undefined): boolean {
+  if (origin === undefined) return true;
+  const host = hostHeader === undefined ? undefined : parseHost(hostHeader);
+  if (!host) return false;
+  let from: URL;
+  try {
+    from = new URL(origin);
+  } catch {
+    return false;
+  }
+  return (from.protocol === "http:" || from.protocol === "https:") && from.host === host.host && from.origin === origin.toLowerCase();
 }
 
 /** The URL to print for a server on `listenHost`: one that works from this machine. */

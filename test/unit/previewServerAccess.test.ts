@@ -6,11 +6,14 @@ import { connect } from "node:net";
 import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { WebSocket } from "ws";
 import { startPreviewServer, type PreviewServer } from "../../src/preview/previewServer.ts";
 import { exposureWarning, hostCheck, isLoopback, localUrl } from "../../src/serve/hosts.ts";
 
-// Who may read the preview: it shows drafts and embargoed stories, so only this machine,
-// by the names it is served under, unless the writer opens it with --host.
+// Who may read the preview: it shows drafts and embargoed stories, so only this machine's
+// browser, at the preview's own address, unless the writer opens it with --host.
+
+const DRAFT = "2016/07/16/draft-story/index.html";
 
 async function withServer(run: (server: PreviewServer) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "preview-access-"));
@@ -22,6 +25,24 @@ async function withServer(run: (server: PreviewServer) => Promise<void>): Promis
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Opens the live-reload connection as a browser would from a page at `origin`; what it hears within a moment, or why it was refused. */
+async function liveFrom(server: PreviewServer, opts: { origin?: string; host?: string }): Promise<{ refused?: string; heard: string[] }> {
+  const { port } = new URL(server.url);
+  const headers: Record<string, string> = opts.host ? { Host: opts.host } : {};
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/.preview-live?since=nonsense:0`, { origin: opts.origin, headers });
+  const heard: string[] = [];
+  socket.on("message", (data) => heard.push(String(data)));
+  const refused = await new Promise<string | undefined>((done) => {
+    socket.once("open", () => done(undefined));
+    socket.once("error", (error) => done(error.message));
+  });
+  if (!refused) {
+    await new Promise((done) => setTimeout(done, 150));
+    socket.close();
+  }
+  return { refused, heard };
 }
 
 test("the preview listens on this machine only: its other addresses refuse connections", (t) =>
@@ -45,6 +66,37 @@ test("the preview listens on this machine only: its other addresses refuse conne
       });
       assert.equal(outcome, "ECONNREFUSED", `${address}:${port}`);
     }
+  }));
+
+test("a page of another site cannot open the live-reload connection, nor hear which drafts were saved", () =>
+  withServer(async (server) => {
+    server.written("article", [DRAFT]);
+    const { port } = new URL(server.url);
+    for (const origin of ["http://evil.example", `http://evil.example:${port}`, `http://localhost:${Number(port) + 1}`, "null", "file://"]) {
+      const { refused, heard } = await liveFrom(server, { origin });
+      assert.match(refused ?? "connected", /403/, `Origin ${origin}`);
+      assert.equal(heard.length, 0, `Origin ${origin} heard ${heard.join()}`);
+    }
+  }));
+
+test("a page of the preview itself, under any of its names, hears the saves", () =>
+  withServer(async (server) => {
+    server.written("article", [DRAFT]);
+    const { port } = new URL(server.url);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+      const { refused, heard } = await liveFrom(server, { origin: `http://${host}`, host });
+      assert.equal(refused, undefined, host);
+      assert.match(heard.join(), /reload/, host);
+    }
+  }));
+
+test("a page on a rebound name (DNS rebinding) cannot open the live-reload connection", () =>
+  withServer(async (server) => {
+    server.written("article", [DRAFT]);
+    const { port } = new URL(server.url);
+    const { refused, heard } = await liveFrom(server, { origin: `http://evil.example:${port}`, host: `evil.example:${port}` });
+    assert.match(refused ?? "connected", /403/);
+    assert.deepEqual(heard, []);
   }));
 
 test("the names a server answers for: its own and, on every interface, its addresses, never another site's", () => {
