@@ -28,7 +28,8 @@ export default defineConfig({
       : {},
   },
   webServer: {
-    command: `node --import tsx scripts/serve.ts _site`,
+    // --strict-port: Playwright waits on this one port, so a taken one must fail, not move.
+    command: `node --import tsx scripts/serve.ts _site --strict-port`,
     env: { PORT: String(PORT) },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,

@@ -1,9 +1,10 @@
-import { createReadStream, readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { WebSocketServer, type WebSocket } from "ws";
-import { answer, contentType } from "../serve/staticSite.ts";
+import { exposureWarning, hostCheck, localUrl, sameOrigin } from "../serve/hosts.ts";
+import { createSiteServer, listen, type ServerLimits } from "../serve/siteServer.ts";
+import { siteHandler, type FileAnswer } from "../serve/staticSite.ts";
 import { escapeHtml } from "../text/escape.ts";
 import type { WritePhase } from "./PreviewSite.ts";
 
@@ -12,14 +13,28 @@ const LIVE = "/.preview-live";
 const CLIENT = fileURLToPath(new URL("./liveClient.js", import.meta.url));
 /** Saves kept for pages that reconnect late; one older than these reloads its page to be safe. */
 const KEPT = 500;
-/** Tries the next port when one is taken, as far as this many. */
-const PORT_TRIES = 10;
+/**
+ * The largest message a page may send, in bytes. Pages never send any: this only bounds what
+ * a hostile client can make the server hold (ws allows 100 MiB by default).
+ */
+const MAX_MESSAGE = 1024;
+/** Writes waiting for a page that does not read them, in bytes: beyond this it is dropped (it reconnects and catches up). */
+const MAX_UNREAD = 4 * 1024 * 1024;
+/** A page's connection is pinged this often, and dropped when it did not answer the last ping (gone without a word). */
+const HEARTBEAT_MS = 30_000;
 
 /** What a page's live-reload connection is told: pages written (paths below the served folder), or reload now. */
 export type LiveMessage = { id: string; phase: WritePhase; paths: string[] } | { reload: true };
 
+export interface PreviewServerOptions {
+  /** The address or name to listen on; 127.0.0.1 (this machine only) unless given. */
+  host?: string;
+  /** Time limits for clients (tests shorten them). */
+  limits?: ServerLimits;
+}
+
 export interface PreviewServer {
-  /** `http://localhost:PORT`, without a closing slash. */
+  /** `http://127.0.0.1:PORT` (or the --host name), without a closing slash. */
   url: string;
   /** Tells open pages what was written: each reloads if its own file is among `paths`, or for `site`. */
   written(phase: WritePhase, paths: readonly string[]): void;
@@ -27,38 +42,62 @@ export interface PreviewServer {
 }
 
 /**
- * Serves the preview's folder as scripts/serve.ts serves _site/, with a small script added to
- * every page (src/preview/liveClient.js) that reloads it when the preview rewrites it.
+ * Serves the preview's folder as scripts/serve.ts serves _site/ (src/serve/), with a small
+ * script added to every page (src/preview/liveClient.js) that reloads it when the preview
+ * rewrites it.
  *
  * Each page is served with the number of the last write so far, and its connection asks for
  * the writes after that number: a write that lands while the page loads, reloads or
  * reconnects is still seen. A page reloads only when its own file changed, so a save does not
  * reload every open tab once per step (article, listings, the rest of the site).
+ *
+ * The preview shows drafts, so it listens on 127.0.0.1 unless told otherwise, answers only
+ * for its own host names (DNS rebinding), takes WebSocket connections only from its own
+ * pages, and no client, however malformed what it sends, can stop it (docs/security.md).
  */
-export async function startPreviewServer(dir: string, port: number, log: (line: string) => void): Promise<PreviewServer> {
+export async function startPreviewServer(dir: string, port: number, log: (line: string) => void, opts: PreviewServerOptions = {}): Promise<PreviewServer> {
+  const host = opts.host ?? "127.0.0.1";
+  const hosts = hostCheck(host);
   /** Changes on each start: a page served by an earlier `npm start` cannot trust its numbers. */
   const epoch = Date.now().toString(36);
   const history: { n: number; message: LiveMessage }[] = [];
   let last = 0;
 
-  const server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
-    if (path === `${LIVE}/client.js`) {
-      res.writeHead(200, { "Content-Type": contentType(CLIENT), "Cache-Control": "no-store" });
-      createReadStream(CLIENT).pipe(res);
-      return;
-    }
-    servePage(dir, req, res, `${epoch}:${last}`);
-  });
+  const server = createSiteServer(
+    siteHandler(dir, {
+      hosts,
+      extra: { [`${LIVE}/client.js`]: CLIENT },
+      headers: { "Cache-Control": "no-store" },
+      page: (html, found) => withLiveScript(html, found, `${epoch}:${last}`),
+    }),
+    { limits: opts.limits, log },
+  );
 
-  const sockets = new WebSocketServer({ noServer: true });
-  server.on("upgrade", (req, socket, head) => {
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE, perMessageDeflate: false });
+  sockets.on("error", (error) => log(`Preview: live reload: ${error.message}`));
+  /** Connections that answered the last ping. */
+  const answered = new WeakSet<WebSocket>();
+  server.on("upgrade", (req, socket: Duplex, head) => {
+    // Whatever happens to the connection from here, it is this client's problem only.
+    socket.on("error", () => socket.destroy());
     const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname !== LIVE) return void socket.destroy();
+    if (url.pathname !== LIVE) return refuseUpgrade(socket, 404);
+    // A page of another site (or of a rebound name) must not hear which drafts were saved.
+    if (!hosts(req.headers.host) || !sameOrigin(req.headers.origin, req.headers.host)) return refuseUpgrade(socket, 403);
     sockets.handleUpgrade(req, socket, head, (ws) => {
+      // A malformed frame or an oversize message is an 'error' on the connection: drop it.
+      ws.on("error", () => ws.terminate());
+      answered.add(ws);
+      ws.on("pong", () => answered.add(ws));
       for (const message of missed(url.searchParams.get("since") ?? "")) ws.send(JSON.stringify(message));
     });
   });
+  const heartbeat = setInterval(() => {
+    for (const ws of sockets.clients) {
+      if (!answered.delete(ws)) ws.terminate();
+      else ws.ping();
+    }
+  }, HEARTBEAT_MS).unref();
 
   /** The writes a page served at `since` has not seen; one reload if they are no longer known. */
   function missed(since: string): LiveMessage[] {
@@ -70,19 +109,25 @@ export async function startPreviewServer(dir: string, port: number, log: (line: 
     return history.filter((h) => h.n > n).map((h) => h.message);
   }
 
-  await listen(server, port, log);
-  const url = `http://localhost:${(server.address() as AddressInfo).port}`;
+  const at = await listen(server, { port, host, log });
+  const warning = exposureWarning(host, at);
+  if (warning) log(warning);
   return {
-    url,
+    url: localUrl(host, at),
     written(phase, paths) {
       last++;
       const message: LiveMessage = { id: `${epoch}:${last}`, phase, paths: [...paths] };
       history.push({ n: last, message });
       if (history.length > KEPT) history.shift();
       const text = JSON.stringify(message);
-      for (const ws of sockets.clients as Set<WebSocket>) ws.send(text);
+      for (const ws of sockets.clients) {
+        if (ws.readyState !== ws.OPEN) continue;
+        if (ws.bufferedAmount > MAX_UNREAD) ws.terminate();
+        else ws.send(text);
+      }
     },
     async close() {
+      clearInterval(heartbeat);
       for (const ws of sockets.clients) ws.terminate();
       await new Promise<void>((done) => sockets.close(() => done()));
       server.closeAllConnections();
@@ -91,46 +136,21 @@ export async function startPreviewServer(dir: string, port: number, log: (line: 
   };
 }
 
-/** A file of the preview; pages get the live-reload script, naming the file they are and the write they were served at. */
-function servePage(dir: string, req: IncomingMessage, res: ServerResponse, since: string): void {
-  const found = answer(dir, req.url ?? "/");
-  if (found.status === 301) return void res.writeHead(301, { Location: found.location }).end();
-  if (!("file" in found)) return void res.writeHead(found.status).end();
-  const headers = { "Content-Type": contentType(found.file), "Cache-Control": "no-store" };
-  if (!found.file.endsWith(".html")) {
-    res.writeHead(found.status, headers);
-    createReadStream(found.file).on("error", () => res.end()).pipe(res);
-    return;
-  }
-  let html: string;
-  try {
-    html = readFileSync(found.file, "utf8");
-  } catch {
-    // The first build has not written a 404 page yet: say so, and reload when it has.
-    html = '<!doctype html><html lang="en"><title>Preview</title><body><p>Not built yet; this page reloads when it is.</p></body></html>';
-  }
+/** Ends a WebSocket request that is not taken, with its status. */
+function refuseUpgrade(socket: Duplex, status: number): void {
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
+}
+
+/**
+ * A page of the preview with the live-reload script, naming the file it is and the write it
+ * was served at; `html` is undefined when there is no file yet (a 404 before the first build).
+ */
+function withLiveScript(html: string | undefined, found: FileAnswer, since: string): string {
+  // The first build has not written a 404 page yet: say so, and reload when it has.
+  const page = html ?? '<!doctype html><html lang="en"><title>Preview</title><body><p>Not built yet; this page reloads when it is.</p></body></html>';
   // A page that is missing reloads when it is written (a story being filed) or when 404.html is.
   const pages = found.status === 404 ? [found.wanted, "404.html"] : [found.wanted];
   const tag = `<script src="${LIVE}/client.js" data-since="${since}" data-pages="${escapeHtml(JSON.stringify(pages))}"></script>`;
-  const at = html.lastIndexOf("</body>");
-  res.writeHead(found.status, headers);
-  res.end(at === -1 ? html + tag : html.slice(0, at) + tag + html.slice(at));
-}
-
-/** Listens on `port`, or on the next free one when it is taken (0: any free port). */
-async function listen(server: ReturnType<typeof createServer>, port: number, log: (line: string) => void): Promise<void> {
-  for (let tried = 0; ; tried++) {
-    const wanted = port === 0 ? 0 : port + tried;
-    const error = await new Promise<NodeJS.ErrnoException | undefined>((done) => {
-      const failed = (e: NodeJS.ErrnoException) => done(e);
-      server.once("error", failed);
-      server.listen(wanted, () => {
-        server.off("error", failed);
-        done(undefined);
-      });
-    });
-    if (!error) return;
-    if (error.code !== "EADDRINUSE" || port === 0 || tried + 1 >= PORT_TRIES) throw error;
-    log(`Port ${wanted} is in use; trying ${wanted + 1}.`);
-  }
+  const at = page.lastIndexOf("</body>");
+  return at === -1 ? page + tag : page.slice(0, at) + tag + page.slice(at);
 }

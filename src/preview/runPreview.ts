@@ -12,6 +12,8 @@ export interface PreviewOptions {
   root: string;
   /** 0 takes any free port. */
   port: number;
+  /** The address to listen on; 127.0.0.1 (this machine only) unless given. */
+  host?: string;
   log?: (line: string) => void;
 }
 
@@ -40,7 +42,7 @@ export async function runPreview(opts: PreviewOptions): Promise<{ url: string; s
   const assets = join(PROJECT_DIR, "layouts", "assets") + sep;
   const watched = [join(root, "content"), join(PROJECT_DIR, "src"), join(PROJECT_DIR, "layouts")];
 
-  const server = await startPreviewServer(output, opts.port, log);
+  const server = await startPreviewServer(output, opts.port, log, { host: opts.host });
   const url = server.url;
   log(`Preview at ${url} (${relative(process.cwd(), output) || "."}); the first build is under way.`);
 

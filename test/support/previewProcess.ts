@@ -2,7 +2,7 @@ import { spawnPreview } from "../../src/preview/spawnPreview.ts";
 import type { FixtureSite } from "./fixtureSite.ts";
 
 export interface PreviewProcess {
-  /** `http://localhost:PORT`, without a closing slash. */
+  /** `http://127.0.0.1:PORT`, without a closing slash. */
   url: string;
   /** Everything the preview printed so far, as a writer's terminal shows it. */
   output(): string;
