@@ -1,6 +1,7 @@
 /**
  * Serving a built site as a static host does: `/a/` → `a/index.html`, `/a` → a redirect to
- * `/a/` when `a` is a folder, unknown paths → `404.html` with status 404. Shared by
+ * `/a/` when `a` is a folder, unknown paths → `404.html` with status 404 (the edition's own,
+ * `ar/404.html`, for a path below `/ar/`). Shared by
  * `npm run serve` (scripts/serve.ts, which Playwright uses) and the writers' preview
  * (src/preview/previewServer.ts), so both answer a request alike: `answer` maps a URL to a
  * file, `siteHandler` answers the HTTP request (the server around it: ./siteServer.ts).
@@ -94,8 +95,14 @@ export function answer(root: string, url: string): Answer {
   const found = file === named ? at : locate(base, file);
   if (found === "outside") return { status: 403 };
   if (found?.stats.isFile()) return { status: 200, file: found.real, wanted };
-  const notFound = locate(base, join(base, "404.html"));
-  return { status: 404, file: notFound !== "outside" && notFound?.stats.isFile() ? notFound.real : undefined, wanted };
+  // An edition's own not-found page (`/ar/404.html`) for a miss below its prefix, as hosts
+  // that allow a 404 page per folder serve it; the site's `/404.html` otherwise.
+  const first = wanted.includes("/") ? wanted.slice(0, wanted.indexOf("/")) : "";
+  for (const page of [...(first ? [join(base, first, "404.html")] : []), join(base, "404.html")]) {
+    const notFound = locate(base, page);
+    if (notFound !== "outside" && notFound?.stats.isFile()) return { status: 404, file: notFound.real, wanted };
+  }
+  return { status: 404, file: undefined, wanted };
 }
 
 /** A redirect target of this same site: one `/`, then anything but a second `/` or a `\`. */

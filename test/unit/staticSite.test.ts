@@ -26,6 +26,8 @@ function makeSite(opts: { notFoundLink?: boolean } = {}): { top: string; root: s
   writeFileSync(join(gen, "2016", "07", "index.html"), "<!doctype html><html><body>July</body></html>");
   if (opts.notFoundLink) symlinkSync(join(top, "private", "passwd"), join(gen, "404.html"));
   else writeFileSync(join(gen, "404.html"), "<!doctype html><html><body>Not found</body></html>");
+  mkdirSync(join(gen, "ar"));
+  writeFileSync(join(gen, "ar", "404.html"), '<!doctype html><html lang="ar" dir="rtl"><body>الصفحة غير موجودة</body></html>');
   symlinkSync(join(top, "private", "passwd"), join(gen, "passwd.txt"));
   symlinkSync("/etc/passwd", join(gen, "etc-passwd.txt"));
   symlinkSync(join(top, "private"), join(gen, "private"));
@@ -145,5 +147,15 @@ for (const { name, start } of SERVERS) {
       for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `LOCALHOST:${port}`, "localhost"]) {
         assert.equal((await send(origin, "/", { headers: { Host: host } })).status, 200, host);
       }
+    }));
+
+  test(`${name}: a miss below an edition's prefix gets that edition's not-found page, any other miss the site's`, () =>
+    withSite(start, async (origin) => {
+      const arabic = await send(origin, "/ar/2099/01/01/nothing/");
+      assert.equal(arabic.status, 404);
+      assert.match(arabic.body, /الصفحة غير موجودة/);
+      const english = await send(origin, "/2099/01/01/nothing/");
+      assert.equal(english.status, 404);
+      assert.match(english.body, /Not found/);
     }));
 }
