@@ -91,6 +91,8 @@ export const ASSETS = {
   stylesheet: "/assets/site.css",
   favicon: "/assets/favicon.svg",
   searchScript: "/assets/search.js",
+  shareImage: "/assets/share.png",
+  logo: "/assets/logo.png",
 } as const;
 
 /** A rendition of an article's image (src/images). */

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import Image from "@11ty/eleventy-img";
 import { DiskFullError, faultPoint, isDiskFull } from "../publish/faults.ts";
 import { processAlive } from "../publish/lock.ts";
+import { imageUrl } from "../urls.ts";
 
 /**
  * Encoded renditions of the writers' images, kept between builds so that an unchanged image
@@ -197,7 +198,6 @@ async function encode(key: string, bytes: Buffer): Promise<Manifest & { buffers:
     metadata = await Image(bytes, {
       widths: ENCODING.widths,
       formats: [...ENCODING.formats],
-      urlPath: "/img/",
       sharpAvifOptions: ENCODING.avif,
       dryRun: true,
       useCache: false,
@@ -223,17 +223,17 @@ async function encode(key: string, bytes: Buffer): Promise<Manifest & { buffers:
 
 function responsive(manifest: Manifest, dir: string): ResponsiveImage {
   const of = (format: string) => manifest.files.filter((f) => f.format === format).sort((a, b) => a.width - b.width);
-  const srcset = (files: ImageFile[]) => files.map((f) => `/img/${f.name} ${f.width}w`).join(", ");
+  const srcset = (files: ImageFile[]) => files.map((f) => `${imageUrl(f.name)} ${f.width}w`).join(", ");
   const jpeg = of("jpeg");
   const largest = jpeg.at(-1);
   if (!largest) throw new ImageError("could not be resized: no JPEG rendition");
   return {
     sources: IMAGE_FORMATS.filter((f) => f !== "jpeg" && of(f).length > 0).map((f) => ({ type: `image/${f}`, srcset: srcset(of(f)) })),
-    src: `/img/${jpeg[0]!.name}`,
+    src: imageUrl(jpeg[0]!.name),
     srcset: srcset(jpeg),
     width: largest.width,
     height: largest.height,
-    largestJpeg: `/img/${largest.name}`,
+    largestJpeg: imageUrl(largest.name),
     files: manifest.files.map((f) => ({ name: f.name, path: join(dir, f.name) })),
   };
 }

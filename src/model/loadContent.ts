@@ -178,28 +178,8 @@ function toArticle(
   fm: ArticleFrontmatter,
   extra: Pick<Article, "source" | "slug" | "body" | "bodyLine" | "people" | "topics" | "scheduled" | "url" | "digest">,
 ): Article {
-  return {
-    source: extra.source,
-    digest: extra.digest,
-    slug: extra.slug,
-    body: extra.body,
-    bodyLine: extra.bodyLine,
-    people: extra.people,
-    topics: extra.topics,
-    scheduled: extra.scheduled,
-    title: fm.title,
-    date: fm.date,
-    updated: fm.updated,
-    dateline: fm.dateline,
-    summary: fm.summary,
-    author: fm.author,
-    image: fm.image,
-    corrections: fm.corrections.length > 1 ? [...fm.corrections].sort((a, b) => a.date.toMillis() - b.date.toMillis()) : fm.corrections,
-    draft: fm.draft,
-    lang: fm.lang,
-    translation: fm.translation,
-    url: extra.url,
-  };
+  const corrections = fm.corrections.length > 1 ? [...fm.corrections].sort((a, b) => a.date.toMillis() - b.date.toMillis()) : fm.corrections;
+  return { ...fm, ...extra, corrections };
 }
 
 function loadRegistry(kind: TagKind, dir: string, display: (p: string) => string, problems: ProblemList, languages: readonly string[]): Registry {

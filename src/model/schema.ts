@@ -20,7 +20,8 @@ const nameText = requiredText.transform((v) => v.replace(/\s+/g, " "));
  */
 const optionalText = z
   .preprocess((v) => (v === null ? undefined : v), text.optional())
-  .transform((v) => (v === "" ? undefined : v));
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
 
 /** A list that a writer may also give as a single value. */
 const list = <T extends z.ZodType>(item: T) =>

@@ -1,5 +1,5 @@
 import type { DateTime } from "luxon";
-import type { ArticleImage, Lang } from "./schema.ts";
+import type { ArticleFrontmatter } from "./schema.ts";
 
 export type TagKind = "person" | "topic";
 
@@ -37,30 +37,21 @@ export interface Correction {
   text: string;
 }
 
-/** An article after validation and enhancement: everything a layout prints is here. */
-export interface Article {
+/**
+ * An article after validation and enhancement: its frontmatter as the schema gives it
+ * (src/model/schema.ts: a field added there is here too), with names resolved to people and
+ * topics, and what the build works out (slug, URL, whether it is still scheduled).
+ */
+export interface Article extends Omit<ArticleFrontmatter, "people" | "topics"> {
   /** Path relative to the project root. */
   source: string;
   /** Changes whenever the file's text does (src/site/reads.ts). */
   digest: string;
   slug: string;
-  title: string;
-  /** Publication time, in the bulletin's time zone. */
-  date: DateTime;
-  updated?: DateTime;
-  dateline?: string;
-  /** The writer's summary; without one, teasers show the first paragraph (`Site.summary`). */
-  summary?: string;
   people: Tag[];
   topics: Tag[];
-  author?: string;
-  image?: ArticleImage;
-  corrections: Correction[];
-  draft: boolean;
   /** Dated after the build started: only built when previews include the future. */
   scheduled: boolean;
-  lang: Lang;
-  translation?: string;
   body: string;
   bodyLine: number;
   /** Site-relative URL, ending in `/`. */

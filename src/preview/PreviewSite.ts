@@ -10,7 +10,7 @@ import { renderPage } from "../site/render.ts";
 import { pageFingerprints, type Fingerprints } from "../site/fingerprints.ts";
 import type { Page, PageKind } from "../pages/pageTypes.ts";
 import { articlesInFeeds } from "../feeds/feedModel.ts";
-import { outputPath } from "../urls.ts";
+import { imageUrl, outputPath } from "../urls.ts";
 import { currentGeneration, newGeneration, publishGeneration } from "../publish/generations.ts";
 import type { LiveContent } from "./LiveContent.ts";
 import { SiteOutput } from "./SiteOutput.ts";
@@ -237,7 +237,7 @@ export class PreviewSite {
 /** The articles' image renditions into the preview's `/img/` (written once each: SiteOutput skips unchanged files). */
 async function copyImages(site: Site, output: SiteOutput): Promise<void> {
   for (const article of site.content.articles) {
-    for (const file of site.image(article)?.files ?? []) await output.copy(`img/${file.name}`, file.path);
+    for (const file of site.image(article)?.files ?? []) await output.copy(outputPath(imageUrl(file.name)), file.path);
   }
 }
 

@@ -1,5 +1,5 @@
 import { copyFile, link, mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { DateTime } from "luxon";
 import { formatProblem, type Problem } from "../model/problems.ts";
 import type { LoadOptions } from "../model/loadContent.ts";
@@ -10,6 +10,7 @@ import { cacheDir, prepareSite } from "../site/prepareSite.ts";
 import type { Site } from "../site/Site.ts";
 import { FolderSink, writePages } from "../site/render.ts";
 import { runHosted } from "../eleventy/config.ts";
+import { imageUrl, outputPath } from "../urls.ts";
 import { timed, timedAsync } from "./phases.ts";
 import { lockOutput, OutputLocked } from "./lock.ts";
 import { discardInBackground, newGeneration, publishGeneration, sweepGenerations } from "./generations.ts";
@@ -91,15 +92,15 @@ async function writeSite(site: Site, dir: string, search?: SearchIndexer): Promi
 
 /** The renditions of the articles' images, from the cache into the site's `/img/`: hard links where the disk allows. */
 async function copyImages(site: Site, dir: string): Promise<void> {
-  const target = join(dir, "img");
   const done = new Set<string>();
   for (const article of site.content.articles) {
     for (const file of site.image(article)?.files ?? []) {
       if (done.has(file.name)) continue;
-      if (done.size === 0) await mkdir(target, { recursive: true });
       done.add(file.name);
+      const target = join(dir, outputPath(imageUrl(file.name)));
+      if (done.size === 1) await mkdir(dirname(target), { recursive: true });
       // A link shares the cache's verified bytes; nothing ever writes into either.
-      await link(file.path, join(target, file.name)).catch(() => copyFile(file.path, join(target, file.name)));
+      await link(file.path, target).catch(() => copyFile(file.path, target));
     }
   }
 }
