@@ -1,15 +1,18 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { IANAZone } from "luxon";
-import { splitYaml } from "./yamlFile.ts";
+import { PlainScalar, scalarValue, splitYaml } from "./yamlFile.ts";
 import { ContentError, ProblemList } from "./problems.ts";
 import { zodProblems } from "./zodProblems.ts";
 
+/** A setting that is text: a plain number or true/false keeps the text it was typed as (`name: 1984`). */
+const text = z.preprocess((v) => (v instanceof PlainScalar ? v.text : v), z.string());
+
 /** Name, agency, locale and digits of one language edition. */
 export const EditionSettingsSchema = z.object({
-  name: z.string().trim().min(1).optional(),
-  agency: z.string().trim().min(1).optional(),
-  description: z.string().optional(),
+  name: text.pipe(z.string().trim().min(1)).optional(),
+  agency: text.pipe(z.string().trim().min(1)).optional(),
+  description: text.optional(),
   locale: z.string().optional(),
   /** Digits in dates: "latn" (0-9) or "arab" (Arabic-Indic ٠-٩). */
   numberingSystem: z.enum(["latn", "arab"]).optional(),
@@ -18,8 +21,8 @@ export type EditionSettings = z.output<typeof EditionSettingsSchema>;
 
 /** The bulletin's settings, from `content/site.yaml`. One typed object; nothing else holds them. */
 export const SiteConfigSchema = z.object({
-  name: z.string().trim().min(1),
-  agency: z.string().trim().min(1),
+  name: text.pipe(z.string().trim().min(1)),
+  agency: text.pipe(z.string().trim().min(1)),
   baseUrl: z
     .url({ protocol: /^https?$/ })
     .transform((u) => u.replace(/\/+$/, "")),
@@ -27,9 +30,9 @@ export const SiteConfigSchema = z.object({
   dir: z.enum(["ltr", "rtl"]).default("ltr"),
   locale: z.string().default("en-GB"),
   timeZone: z.string().refine((tz) => IANAZone.isValidZone(tz), { message: "is not an IANA time zone such as Asia/Damascus" }),
-  articlesPerPage: z.number().int().min(1).max(500).default(20),
-  allowHtml: z.boolean().default(false),
-  description: z.string().default(""),
+  articlesPerPage: z.preprocess(scalarValue, z.number().int().min(1).max(500).default(20)),
+  allowHtml: z.preprocess(scalarValue, z.boolean().default(false)),
+  description: text.default(""),
   /** Per-language settings of the editions other than the default one (and overrides for it). */
   editions: z
     .object({ en: EditionSettingsSchema.optional(), ar: EditionSettingsSchema.optional() })

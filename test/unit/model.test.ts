@@ -179,3 +179,34 @@ test("site.yaml problems name the setting and its line: a wrong type is not call
     site.remove();
   }
 });
+
+test("a title, dateline or name typed as a number keeps its text exactly; true/false and numbers still work where wanted", () => {
+  const content = loadFixture({
+    [NEW]: article("title: 007\ndate: 2016-07-16T10:00:00+03:00\ndateline: 0x1F\nsummary: 1e3\nauthor: true\npeople: [1984]\ndraft: false"),
+  });
+  assert.deepEqual(content.problems, []);
+  const story = content.all.find((a) => a.slug === "new-story")!;
+  assert.deepEqual([story.title, story.dateline, story.summary, story.author, story.draft], ["007", "0x1F", "1e3", "true", false]);
+  assert.deepEqual(story.people.map((p) => p.name), ["1984"]);
+  assert.equal(content.site.articlesPerPage, 2, "articlesPerPage: 2 in the fixture's site.yaml is still a number");
+  assert.equal(loadFixture({ [NEW]: article("title: T\ndate: 2016-07-16T10:00:00+03:00\ndraft: true") }).all.find((a) => a.slug === "new-story")?.draft, true);
+});
+
+test("a number where a date or true/false is wanted is reported as typed", () => {
+  assert.deepEqual(reported({ [NEW]: article("title: T\ndate: 20160716\ndraft: 1") }), [
+    `${NEW}:3: date: must be a date such as 2016-07-15T14:20:00+03:00, not number 20160716`,
+    `${NEW}:4: draft: must be true or false, not number 1`,
+  ]);
+});
+
+test("site settings typed as numbers keep their text; numbers and true/false settings still read", () => {
+  const site = makeFixtureSite({
+    "content/site.yaml": "name: 1984\nagency: 007\nbaseUrl: https://bulletin.test\ntimeZone: Asia/Damascus\narticlesPerPage: 0x10\nallowHtml: true\n",
+  });
+  try {
+    const config = readSiteConfig(join(site.root, "content/site.yaml"), "content/site.yaml");
+    assert.deepEqual([config.name, config.agency, config.articlesPerPage, config.allowHtml], ["1984", "007", 16, true]);
+  } finally {
+    site.remove();
+  }
+});
