@@ -5,6 +5,7 @@ import { DateTime } from "luxon";
 import { splitFrontmatter, type SourceFile } from "./yamlFile.ts";
 import { ProblemList, type Problem } from "./problems.ts";
 import { zodProblems } from "./zodProblems.ts";
+import { reportNotText } from "./characters.ts";
 import { readSiteConfig, type SiteConfig } from "./site.ts";
 import { Registry } from "./registry.ts";
 import {
@@ -248,6 +249,7 @@ function readValidated<T>(
     return undefined;
   }
   const src = parsed.file;
+  reportNotText(src, file, problems);
   warnUnknownFields(src, fields, file, problems);
   const result = schema.safeParse(src.data, { reportInput: true });
   if (!result.success) {

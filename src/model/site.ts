@@ -4,6 +4,7 @@ import { IANAZone } from "luxon";
 import { PlainScalar, scalarValue, splitYaml } from "./yamlFile.ts";
 import { ContentError, ProblemList } from "./problems.ts";
 import { zodProblems } from "./zodProblems.ts";
+import { reportNotText } from "./characters.ts";
 
 /** A setting that is text: a plain number or true/false keeps the text it was typed as (`name: 1984`). */
 const text = z.preprocess((v) => (v instanceof PlainScalar ? v.text : v), z.string());
@@ -55,10 +56,9 @@ export function readSiteConfig(path: string, displayPath = path): SiteConfig {
     for (const e of yaml.errors) problems.error(displayPath, e.line, e.message);
     throw new ContentError(problems.items);
   }
+  reportNotText(yaml.file, displayPath, problems);
   const result = SiteConfigSchema.safeParse(yaml.file.data, { reportInput: true });
-  if (!result.success) {
-    zodProblems(result.error, displayPath, yaml.file.lineOf, problems);
-    throw new ContentError(problems.items);
-  }
+  if (!result.success) zodProblems(result.error, displayPath, yaml.file.lineOf, problems);
+  if (!result.success || problems.hasErrors) throw new ContentError(problems.items);
   return result.data;
 }

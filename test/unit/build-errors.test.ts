@@ -47,6 +47,12 @@ const cases: { name: string; files: Record<string, string>; expected: string[] }
     expected: [`${ARTICLES}/broken.md:4: invalid YAML: `],
   },
   {
+    // Before: check passed it, then Pagefind stopped the build with a dump of the page's HTML.
+    name: "half a character from a YAML escape, and a control character in the body",
+    files: { [`${ARTICLES}/bad-text.md`]: article('title: "Talks \\ud83d"\ndate: 2016-07-16T10:00:00+03:00', "Body \u0007 text.") },
+    expected: [`${ARTICLES}/bad-text.md:2: title: contains U+D83D, half of a character`, `${ARTICLES}/bad-text.md:5: contains the control character U+0007`],
+  },
+  {
     name: "several bad files at once",
     files: {
       [`${ARTICLES}/a.md`]: article("date: 2016-07-16T10:00:00+03:00"),

@@ -210,3 +210,40 @@ test("site settings typed as numbers keep their text; numbers and true/false set
     site.remove();
   }
 });
+
+test("characters that are not text are errors on their line: escaped halves of characters, noncharacters, control characters", () => {
+  const lines = reported({
+    [NEW]: article(
+      'title: "Talks \\ud800 end"\ndate: 2016-07-16T10:00:00+03:00\nsummary: "Bell \\a"\npeople: ["Putin\\uFFFE"]\nauthor: "tab\\tand\\nnewline are fine"',
+      "First line.\n\nA raw escape \u001b[31m here.\n\nAnd \u0007 another.",
+    ),
+  });
+  assert.deepEqual(lines, [
+    `${NEW}:2: title: contains U+D800, half of a character (a lone surrogate, as an escape such as "\\ud800" gives): delete it, or write the whole character itself`,
+    `${NEW}:4: summary: contains the control character U+0007, which is invisible and cannot be published: delete it (retyping the words around it removes it)`,
+    `${NEW}:5: people.0: contains U+FFFE, which Unicode reserves as a noncharacter, not text: delete it`,
+    `${NEW}:10: contains the control character U+001B, which is invisible and cannot be published: delete it (retyping the words around it removes it) (the body has 1 more such character after this one)`,
+  ]);
+});
+
+test("Arabic, emoji, accents, a byte order mark, CRLF, tabs and line ends are all text", () => {
+  const lines = reported({
+    [NEW]: "\uFEFF---\r\ntitle: \"بوتين 🇸🇾 José \\u200F\"\r\ndate: 2016-07-16T10:00:00+03:00\r\n---\r\nBody\twith a tab, <b> & \"quotes\".\r\n",
+  });
+  assert.deepEqual(lines, []);
+});
+
+test("a setting with a control character is an error on its line of site.yaml", () => {
+  const site = makeFixtureSite({ "content/site.yaml": 'name: "Bulletin \\e[2J"\nagency: SANA\nbaseUrl: https://bulletin.test\ntimeZone: Asia/Damascus\n' });
+  try {
+    assert.throws(() => readSiteConfig(join(site.root, "content/site.yaml"), "content/site.yaml"), (error: unknown) => {
+      assert.ok(error instanceof ContentError);
+      assert.deepEqual(error.problems.map(formatProblem), [
+        "content/site.yaml:1: name: contains the control character U+001B, which is invisible and cannot be published: delete it (retyping the words around it removes it)",
+      ]);
+      return true;
+    });
+  } finally {
+    site.remove();
+  }
+});
