@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Article } from "../model/types.ts";
 import type { Problem } from "../model/problems.ts";
 import { splitFrontmatter } from "../model/yamlFile.ts";
+import { ContentFolder, NO_FILE } from "../model/contentFile.ts";
 
 // Where an article's image file is, and whether it is there: light enough for content
 // validation to use without loading the image encoder.
@@ -41,7 +42,9 @@ export function imageFileProblem(src: string, articleSource: string, contentDir 
   } catch (error) {
     return `image.src "${src}" ${error instanceof Error ? error.message : String(error)}`;
   }
-  return existsSync(file) && statSync(file).isFile() ? undefined : `image.src "${src}" is not a file (looked for ${file})`;
+  const problem = new ContentFolder(contentDir).problemOf(file);
+  if (!problem) return undefined;
+  return `image.src "${src}" ${problem === NO_FILE ? `${problem} (looked for ${file})` : problem}`;
 }
 
 /**
@@ -51,6 +54,7 @@ export function imageFileProblem(src: string, articleSource: string, contentDir 
  */
 export function imageProblems(articles: readonly Article[], root: string): Problem[] {
   const contentDir = join(root, "content");
+  const folder = new ContentFolder(contentDir);
   const problems: Problem[] = [];
   for (const article of articles) {
     if (!article.image) continue;
@@ -59,7 +63,9 @@ export function imageProblems(articles: readonly Article[], root: string): Probl
     let message: string | undefined;
     try {
       const file = resolveImagePath(src, source, contentDir);
-      if (!existsSync(file) || !statSync(file).isFile()) message = `is not a file (looked for ${relative(root, file).split(sep).join("/")})`;
+      // A link out of content/ passes resolveImagePath, which looks at the path only.
+      const problem = folder.problemOf(file);
+      if (problem) message = problem === NO_FILE ? `${problem} (looked for ${relative(root, file).split(sep).join("/")})` : problem;
     } catch (error) {
       message = error instanceof Error ? error.message : String(error);
     }

@@ -6,6 +6,7 @@ import { splitFrontmatter, type SourceFile } from "./yamlFile.ts";
 import { ProblemList, type Problem } from "./problems.ts";
 import { zodProblems } from "./zodProblems.ts";
 import { reportNotText } from "./characters.ts";
+import { ContentFolder } from "./contentFile.ts";
 import { readSiteConfig, type SiteConfig } from "./site.ts";
 import { Registry } from "./registry.ts";
 import {
@@ -97,8 +98,9 @@ export interface Settings {
 export function loadSettings(root: string, problems: ProblemList): Settings {
   const display = displayPath(root);
   const site = readSiteConfig(join(root, "content", "site.yaml"), display(join(root, "content", "site.yaml")));
-  const people = loadRegistry("person", join(root, "content", "people"), display, problems);
-  const topics = loadRegistry("topic", join(root, "content", "topics"), display, problems);
+  const folder = new ContentFolder(join(root, "content"));
+  const people = loadRegistry("person", folder, join(root, "content", "people"), display, problems);
+  const topics = loadRegistry("topic", folder, join(root, "content", "topics"), display, problems);
   return { site, people, topics };
 }
 
@@ -112,9 +114,10 @@ export type ArticleReader = (path: string, problems: ProblemList) => Article | u
 export function articleReader(root: string, { site, people, topics }: Settings, now: DateTime): ArticleReader {
   const display = displayPath(root);
   const schema = articleFrontmatterSchema(site.timeZone, site.lang);
+  const folder = new ContentFolder(join(root, "content"));
   return (path, problems) => {
     const file = display(path);
-    const read = readValidated(path, file, schema, ARTICLE_FIELDS, problems);
+    const read = readValidated(folder, path, file, schema, ARTICLE_FIELDS, problems);
     if (!read) return undefined;
     const { src, data: fm } = read;
     const slug = slugify(basename(path, ".md").replace(/^\d{4}-\d{2}-\d{2}-/, ""));
@@ -197,12 +200,12 @@ function toArticle(
   };
 }
 
-function loadRegistry(kind: TagKind, dir: string, display: (p: string) => string, problems: ProblemList): Registry {
+function loadRegistry(kind: TagKind, folder: ContentFolder, dir: string, display: (p: string) => string, problems: ProblemList): Registry {
   const registry = new Registry(kind);
   const schema: z.ZodType<z.output<typeof PersonSchema> | z.output<typeof TopicSchema>> = kind === "person" ? PersonSchema : TopicSchema;
   for (const path of markdownFiles(dir)) {
     const file = display(path);
-    const read = readValidated(path, file, schema, REGISTRY_FIELDS, problems);
+    const read = readValidated(folder, path, file, schema, REGISTRY_FIELDS, problems);
     if (!read) continue;
     const { src, data: fm } = read;
     const slug = fm.slug ? slugify(fm.slug) : slugify(basename(path, ".md"));
@@ -226,22 +229,18 @@ function loadRegistry(kind: TagKind, dir: string, display: (p: string) => string
 }
 
 /**
- * A content file's text, or undefined with the problem reported: a file that cannot be read,
- * or one not saved as UTF-8 (an Arabic file saved as Windows-1256, a "Unicode" file from
- * Notepad) whose text would otherwise reach the site garbled.
- */
-/**
  * One Markdown file read, split and checked against `schema`: every problem is reported,
  * and undefined returned, when any step fails.
  */
 function readValidated<T>(
+  folder: ContentFolder,
   path: string,
   file: string,
   schema: z.ZodType<T>,
   fields: readonly string[],
   problems: ProblemList,
 ): { src: SourceFile; data: T } | undefined {
-  const raw = readSource(path, file, problems);
+  const raw = readSource(folder, path, file, problems);
   if (raw === undefined) return undefined;
   const parsed = splitFrontmatter(raw);
   if (!parsed.ok) {
@@ -259,14 +258,19 @@ function readValidated<T>(
   return { src, data: result.data };
 }
 
-function readSource(path: string, file: string, problems: ProblemList): string | undefined {
-  let raw: string;
-  try {
-    raw = readFileSync(path, "utf8");
-  } catch (error) {
-    problems.error(file, undefined, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+/**
+ * A content file's text, or undefined with the problem reported: a file that cannot be read
+ * (or is no regular file inside content/, see ContentFolder), or one not saved as UTF-8 (an
+ * Arabic file saved as Windows-1256, a "Unicode" file from Notepad) whose text would
+ * otherwise reach the site garbled.
+ */
+function readSource(folder: ContentFolder, path: string, file: string, problems: ProblemList): string | undefined {
+  const read = folder.read(path);
+  if (!read.ok) {
+    problems.error(file, undefined, read.message);
     return undefined;
   }
+  const raw = read.text;
   const bad = raw.indexOf("\uFFFD");
   if (bad !== -1) {
     const line = raw.slice(0, bad).split("\n").length;

@@ -1,10 +1,12 @@
-import { readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { dirname } from "node:path";
 import { z } from "zod";
 import { IANAZone } from "luxon";
 import { PlainScalar, scalarValue, splitYaml } from "./yamlFile.ts";
 import { ContentError, ProblemList } from "./problems.ts";
 import { zodProblems } from "./zodProblems.ts";
 import { reportNotText } from "./characters.ts";
+import { ContentFolder } from "./contentFile.ts";
 
 /** A setting that is text: a plain number or true/false keeps the text it was typed as (`name: 1984`). */
 const text = z.preprocess((v) => (v instanceof PlainScalar ? v.text : v), z.string());
@@ -44,14 +46,16 @@ export type SiteConfig = z.output<typeof SiteConfigSchema>;
 
 export function readSiteConfig(path: string, displayPath = path): SiteConfig {
   const problems = new ProblemList();
-  let raw: string;
-  try {
-    raw = readFileSync(path, "utf8");
-  } catch {
+  if (!existsSync(path)) {
     problems.error(displayPath, undefined, "cannot be read: run the command in the bulletin's folder, the one holding content/site.yaml");
     throw new ContentError(problems.items);
   }
-  const yaml = splitYaml(raw);
+  const read = new ContentFolder(dirname(path)).read(path);
+  if (!read.ok) {
+    problems.error(displayPath, undefined, read.message);
+    throw new ContentError(problems.items);
+  }
+  const yaml = splitYaml(read.text);
   if (!yaml.ok) {
     for (const e of yaml.errors) problems.error(displayPath, e.line, e.message);
     throw new ContentError(problems.items);
