@@ -26,9 +26,14 @@ export type EditionSettings = z.output<typeof EditionSettingsSchema>;
 export const SiteConfigSchema = z.object({
   name: text.pipe(z.string().trim().min(1)),
   agency: text.pipe(z.string().trim().min(1)),
-  baseUrl: z
-    .url({ protocol: /^https?$/ })
-    .transform((u) => u.replace(/\/+$/, "")),
+  baseUrl: text.transform((raw, ctx) => {
+    const problem = baseUrlProblem(raw.trim());
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: problem });
+      return z.NEVER;
+    }
+    return new URL(raw.trim()).origin;
+  }),
   lang: z.enum(["en", "ar"]).default("en"),
   dir: z.enum(["ltr", "rtl"]).default("ltr"),
   locale: z.string().default("en-GB"),
@@ -43,6 +48,30 @@ export const SiteConfigSchema = z.object({
 });
 
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
+
+/**
+ * What is wrong with a base URL, if anything. It must be an origin alone: the site writes
+ * every link from the root of its domain (`/2016/07/15/…`, `/assets/site.css`), so a path
+ * would give canonical URLs and feeds that the links on the pages contradict, and a query or
+ * fragment would be copied into every canonical URL and sitemap entry.
+ */
+export function baseUrlProblem(raw: string): string | undefined {
+  const example = "such as https://bulletin.example.org";
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return `"${raw}" is not a web address: give the site's address, ${example}`;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return `"${raw}" must start with https:// (or http://), ${example}`;
+  if (url.username || url.password) return `"${raw}" must not hold a user name or password: give the public address, ${example}`;
+  if (url.search || raw.includes("?")) return `"${raw}" must not have a query (?…): it would be copied into every canonical URL and sitemap entry — give the address alone, ${example}`;
+  if (url.hash || raw.includes("#")) return `"${raw}" must not have a fragment (#…): it would be copied into every canonical URL and sitemap entry — give the address alone, ${example}`;
+  if (url.pathname !== "/") {
+    return `"${raw}" has a path (${url.pathname}), which is not supported: every link the site writes starts at the root of its domain (/2016/…, /assets/…), so it must be served from the root — give the address alone, ${example}, or serve the bulletin from a domain of its own`;
+  }
+  return undefined;
+}
 
 export function readSiteConfig(path: string, displayPath = path): SiteConfig {
   const problems = new ProblemList();

@@ -247,3 +247,47 @@ test("a setting with a control character is an error on its line of site.yaml", 
     site.remove();
   }
 });
+
+/** The problems of site.yaml with `baseUrl` set to `value` (the other settings valid), as `check` prints them. */
+function baseUrlProblems(value: string): string[] {
+  const site = makeFixtureSite({ "content/site.yaml": `name: Test\nagency: SANA\ntimeZone: Asia/Damascus\nbaseUrl: ${value}\n` });
+  try {
+    readSiteConfig(join(site.root, "content/site.yaml"), "content/site.yaml");
+    return [];
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return error.problems.map(formatProblem);
+  } finally {
+    site.remove();
+  }
+}
+
+const badBaseUrls: [value: string, why: RegExp][] = [
+  ["https://bulletin.test/?utm_source=feed", /must not have a query \(\?…\): it would be copied into every canonical URL and sitemap entry/],
+  ["https://bulletin.test?", /must not have a query/],
+  ["https://bulletin.test/#top", /must not have a fragment \(#…\)/],
+  ["https://example.org/bulletin/", /has a path \(\/bulletin\/\), which is not supported: every link the site writes starts at the root of its domain/],
+  ["ftp://bulletin.test", /must start with https:\/\/ \(or http:\/\/\)/],
+  ["https://editor:secret@bulletin.test", /must not hold a user name or password/],
+  ["bulletin.test", /is not a web address/],
+];
+
+for (const [value, why] of badBaseUrls) {
+  test(`baseUrl ${value} is an error on its line of site.yaml, saying why`, () => {
+    const lines = baseUrlProblems(value);
+    assert.equal(lines.length, 1, lines.join("\n"));
+    assert.ok(lines[0]!.startsWith(`content/site.yaml:4: baseUrl: "${value}" `), lines[0]);
+    assert.match(lines[0]!, why);
+  });
+}
+
+test("a bare origin is a base URL, with or without a trailing slash, and is written without one", () => {
+  for (const [value, origin] of [["https://bulletin.test/", "https://bulletin.test"], ["http://Bulletin.Test:8080", "http://bulletin.test:8080"], ["https://bulletin.test:443", "https://bulletin.test"]]) {
+    const site = makeFixtureSite({ "content/site.yaml": `name: Test\nagency: SANA\ntimeZone: Asia/Damascus\nbaseUrl: ${value}\n` });
+    try {
+      assert.equal(readSiteConfig(join(site.root, "content/site.yaml"), "content/site.yaml").baseUrl, origin);
+    } finally {
+      site.remove();
+    }
+  }
+});
