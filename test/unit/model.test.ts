@@ -291,3 +291,7 @@ test("a bare origin is a base URL, with or without a trailing slash, and is writ
     }
   }
 });
+
+test("an impossible date is reported in the desk's words, not the date library's", () => {
+  assert.deepEqual(reported({ [NEW]: article("title: T\ndate: 2016-13-01") }), [`${NEW}:3: date: "2016-13-01" is not a real date: there is no month 13 (months run from 01 to 12)`]);
+});
