@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { rmSync, symlinkSync } from "node:fs";
+import { readFileSync, rmSync, symlinkSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { checkContent } from "../../src/model/checkContent.ts";
 import { formatProblem } from "../../src/model/problems.ts";
@@ -9,6 +10,7 @@ import { copyDesk, runScript, DESK, DESK_NOW } from "../fixtures/writers/deskSit
 /** `npm run check` as a writer runs it, and the mention warnings it adds to the build's checks. */
 
 const ART = "content/articles/2016/07";
+const PNG = fileURLToPath(new URL("../fixtures/images/small.png", import.meta.url));
 const story = (fm: string, body = "Body.") => `---\ntitle: A story\ndate: 2016-07-20T10:00:00+03:00\n${fm}\n---\n${body}\n`;
 
 /** Every file the reader of a report must be able to open, named once per problem. */
@@ -129,7 +131,8 @@ test("check finds an image the build could not find, on the line of its src", as
       `${ART}/2016-07-20-from-the-web.md:4: image.src "https://example.com/a.jpg" must be a file in content/, not a web address`,
       `${ART}/2016-07-20-pictured.md:6: image.src "talks.jpg" is not a file (looked for ${ART}/talks.jpg)`,
     ]);
-    site.write(`${ART}/talks.jpg`, "not really a picture, but a file");
+    site.write(`${ART}/talks.jpg`, readFileSync(PNG)); // a PNG called .jpg: what sharp reads is the content
+
     site.write(`${ART}/2016-07-20-from-the-web.md`, story(""));
     assert.deepEqual((await checkContent({ root: site.root, now: DESK_NOW })).problems, []);
   } finally {
@@ -152,6 +155,26 @@ test("a file not saved as UTF-8, or that cannot be read, is an error naming it, 
       `${ART}/2016-07-20-cp1256.md:4: is not saved as UTF-8 (this line has bytes that are not UTF-8 text): save the file as UTF-8 in your editor`,
       `${ART}/2016-07-20-dangling.md: cannot be read (ENOENT)`,
       `${ART}/2016-07-20-notepad.md:1: is not saved as UTF-8 (this line has bytes that are not UTF-8 text): save the file as UTF-8 in your editor`,
+    ]);
+  } finally {
+    site.remove();
+  }
+});
+
+test("a file named like an image that is not one is an error on the line of its src, and a real one is not", async () => {
+  const site = copyDesk({
+    [`${ART}/2016-07-20-text.md`]: story("image:\n  alt: The talks\n  src: talks.png"),
+    [`${ART}/talks.png`]: "Talks in Moscow: a caption saved under the picture's name.\n",
+    [`${ART}/2016-07-20-empty.md`]: story("image: { src: /images/empty.jpg, alt: Nothing }"),
+    "content/images/empty.jpg": "",
+    [`${ART}/2016-07-20-real.md`]: story("image: { src: real.png, alt: A map }"),
+    [`${ART}/real.png`]: readFileSync(PNG),
+  });
+  try {
+    const lines = (await checkContent({ root: site.root, now: DESK_NOW })).problems.map(formatProblem);
+    assert.deepEqual(lines, [
+      `${ART}/2016-07-20-empty.md:4: image.src "/images/empty.jpg" is not an image that can be read (Input file contains unsupported image format): save it as JPEG, PNG, WebP or AVIF`,
+      `${ART}/2016-07-20-text.md:6: image.src "talks.png" is not an image that can be read (Input file contains unsupported image format): save it as JPEG, PNG, WebP or AVIF`,
     ]);
   } finally {
     site.remove();
