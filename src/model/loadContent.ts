@@ -7,6 +7,7 @@ import { ProblemList, type Problem } from "./problems.ts";
 import { zodProblems } from "./zodProblems.ts";
 import { reportNotText } from "./characters.ts";
 import { ContentFolder } from "./contentFile.ts";
+import { clashMessage, nameProblems, registryNames, writtenNameProblems } from "./names.ts";
 import { readSiteConfig, type SiteConfig } from "./site.ts";
 import { Registry } from "./registry.ts";
 import {
@@ -130,11 +131,11 @@ export function articleReader(root: string, { site, people, topics }: Settings, 
       const field = kind === "person" ? "people" : "topics";
       const tags: Tag[] = [];
       names.forEach((name, i) => {
-        const { tag } = registry.resolve(name);
-        if (!tag.source) {
-          const suggestion = registry.suggest(name);
-          if (suggestion) problems.error(file, src.lineOf([field, i]), `${field}: "${name}" — did you mean "${suggestion}"?`);
-        }
+        const { tag, created } = registry.resolve(name);
+        const found = writtenNameProblems(registry, field, name, tag);
+        for (const p of found) problems[p.severity === "error" ? "error" : "warn"](file, src.lineOf([field, i]), p.message);
+        // For `check`: a name nobody registered is reported where it is first written (src/model/newNames.ts).
+        if (created && !found.some((p) => p.severity === "error")) registry.noteFirstUse(tag, { file, field, line: () => src.lineOf([field, i]) });
         if (!tags.includes(tag)) tags.push(tag);
       });
       return tags;
@@ -221,9 +222,10 @@ function loadRegistry(kind: TagKind, folder: ContentFolder, dir: string, display
       descriptionAr: "descriptionAr" in fm ? fm.descriptionAr : undefined,
       aliases: fm.aliases, sameAs: fm.sameAs, bio: src.body.trim(), source: file,
     };
-    for (const clash of registry.register(tag)) {
-      problems.error(file, src.lineOf(clash.field), `"${clash.name}" already belongs to ${clash.other.source} ("${clash.other.name}"): a name, alias or slug may name only one ${kind}`);
+    for (const { name, field } of registryNames(fm)) {
+      for (const p of nameProblems(name)) problems[p.severity === "error" ? "error" : "warn"](file, src.lineOf(field), `${field.join(".")}: ${p.message}`);
     }
+    for (const clash of registry.register(tag)) problems.error(file, src.lineOf(clash.field), clashMessage(clash, kind));
   }
   return registry;
 }

@@ -1,12 +1,15 @@
 import { distance } from "fastest-levenshtein";
 import { nameKey, slugOrFallback } from "../text/slug.ts";
 import type { Tag, TagKind } from "./types.ts";
+import { lookalikeKey } from "./names.ts";
 
 /** Another entry already answering to `name`, given in this entry's `field`. */
 export interface RegistryClash {
   name: string;
   field: (string | number)[];
   other: Tag;
+  /** Set when the other entry's name only looks the same (TR39 skeletons equal): that name. */
+  lookalike?: string;
 }
 
 /**
@@ -24,6 +27,12 @@ export class Registry {
   private readonly byWritten = new Map<string, Tag>();
   /** Name as written → suggestion (or none), worked out once per distinct unknown name. */
   private readonly suggestions = new Map<string, string | undefined>();
+  /** Registered names and aliases by what they look like (see names.ts): key → entry and spelling. */
+  private readonly byLook = new Map<string, { tag: Tag; name: string }>();
+  /** Name as written → the registered name it only looks like (or none). */
+  private readonly lookalikes = new Map<string, string | undefined>();
+  /** Entries made for names nobody registered → where each was first written. */
+  private readonly firstUses = new Map<Tag, FirstUse>();
 
   constructor(kind: TagKind) {
     this.kind = kind;
@@ -47,9 +56,19 @@ export class Registry {
     }
     const slugOwner = this.bySlug.get(tag.slug);
     if (slugOwner && !clashes.some((c) => c.other === slugOwner)) clashes.push({ name: tag.slug, field: ["slug"], other: slugOwner });
+    // Names spelt with other letters but looking the same (a Cyrillic "а"): readers could not tell the two pages apart.
+    const looks = names.filter(({ field }) => field[0] !== "slug").map((n) => ({ ...n, look: lookalikeKey(n.name) }));
+    for (const { name, field, look } of looks) {
+      const owner = this.byLook.get(look);
+      if (owner && owner.tag !== tag && nameKey(owner.name) !== nameKey(name) && !clashes.some((c) => c.other === owner.tag)) {
+        clashes.push({ name, field, other: owner.tag, lookalike: owner.name });
+      }
+    }
     // An entry that clashes is left out whole: half of it answering to some names would
-    // only add confusing follow-on problems to the clash itself.
-    if (clashes.length > 0) return clashes;
+    // only add confusing follow-on problems to the clash itself. One that only looks like
+    // another is kept: its names are its own, and leaving it out (which of the two is the
+    // right one?) would turn every story naming it into a follow-on problem.
+    if (clashes.some((c) => c.lookalike === undefined)) return clashes;
     this.bySlug.set(tag.slug, tag);
     for (const { name, field } of names) {
       const key = nameKey(name);
@@ -57,6 +76,7 @@ export class Registry {
       this.byKey.set(key, tag);
       if (field[0] !== "slug") this.known.set(key, name);
     }
+    for (const { name, look } of looks) if (look && !this.byLook.has(look)) this.byLook.set(look, { tag, name });
     return clashes;
   }
 
@@ -99,6 +119,28 @@ export class Registry {
     return best?.name;
   }
 
+  /**
+   * The registered name or alias that `name` is spelt differently from but looks the same
+   * as (another script's lookalike letters: "Vlаdimir Putin" with a Cyrillic "а"), if any.
+   */
+  lookalike(name: string): string | undefined {
+    if (this.lookalikes.has(name)) return this.lookalikes.get(name);
+    const owner = this.byLook.get(lookalikeKey(name));
+    const found = owner && nameKey(owner.name) !== nameKey(name) ? owner.name : undefined;
+    this.lookalikes.set(name, found);
+    return found;
+  }
+
+  /** Records where a name nobody registered was first written; the first record of an entry stands. */
+  noteFirstUse(tag: Tag, use: FirstUse): void {
+    if (!tag.source && !this.firstUses.has(tag)) this.firstUses.set(tag, use);
+  }
+
+  /** The entries made for names nobody registered, each with where it was first written, in the order they were met. */
+  unregistered(): { tag: Tag; use: FirstUse }[] {
+    return [...this.firstUses].map(([tag, use]) => ({ tag, use }));
+  }
+
   /** Every registered name, alias and Arabic name with its entry (for finding mentions). */
   names(): { name: string; tag: Tag }[] {
     return this.registered.flatMap((tag) =>
@@ -108,6 +150,13 @@ export class Registry {
   get registered(): Tag[] {
     return [...new Set(this.bySlug.values())].filter((t) => t.source);
   }
+}
+
+/** Where a name was first written: the file, the field, and its line (worked out when asked: it costs a parse). */
+export interface FirstUse {
+  file: string;
+  field: string;
+  line: () => number | undefined;
 }
 
 const LATIN_KEY = /^[\p{Script=Latin}\p{N}-]*$/u;
