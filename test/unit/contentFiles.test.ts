@@ -30,7 +30,8 @@ function outsideFolder(): { dir: string; remove(): void } {
 }
 
 async function problems(site: TempSite): Promise<string[]> {
-  return (await checkContent({ root: site.root, now: DESK_NOW })).problems.map(formatProblem);
+  // Less the names the desk fixture introduces, which check lists as new (see check.test.ts).
+  return (await checkContent({ root: site.root, now: DESK_NOW })).problems.map(formatProblem).filter((l) => !/ is not registered: /.test(l));
 }
 
 test("an article, a registry entry or an image linked from outside content/ is an error naming the file, and is not read", async () => {
