@@ -1,13 +1,16 @@
 import type { YamlData } from "./yamlFile.ts";
 import type { ProblemList } from "./problems.ts";
-import { countNotText, findNotText } from "../text/unicode.ts";
+import { countNotText, findNotText, mayHoldNotText } from "../text/unicode.ts";
 
 /**
  * Reports every field of a content file (names of fields included) and the first line of
  * its body that holds a character that is not text (src/text/unicode.ts): each on its
  * line, all of them at once.
  */
-export function reportNotText(src: YamlData & { body?: string; bodyLine?: number }, file: string, problems: ProblemList): void {
+export function reportNotText(src: YamlData & { body?: string; bodyLine?: number }, file: string, problems: ProblemList, raw: string): void {
+  // Such a character is either in the file as it is, or made by a backslash escape in a
+  // quoted value: a file with neither (nearly all) needs no closer look.
+  if (!mayHoldNotText(raw) && !raw.includes("\\")) return;
   // Aliases can make the fields a graph with shared parts: each object is looked at once.
   const seen = new Set<object>();
   const walk = (value: unknown, path: (string | number)[]) => {

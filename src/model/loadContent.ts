@@ -250,7 +250,7 @@ function readValidated<T>(
     return undefined;
   }
   const src = parsed.file;
-  reportNotText(src, file, problems);
+  reportNotText(src, file, problems, raw);
   warnUnknownFields(src, fields, file, problems);
   const result = schema.safeParse(src.data, { reportInput: true });
   if (!result.success) {

@@ -116,7 +116,7 @@ export function writtenNameProblems(registry: Registry, field: string, name: str
       found = [...found, { severity: "error", message: `"${visibleName(name)}" — did you mean "${suggestion}"?` }];
     }
   }
-  return found.map((p) => ({ ...p, message: `${field}: ${p.message}` }));
+  return found.length === 0 ? found : found.map((p) => ({ ...p, message: `${field}: ${p.message}` }));
 }
 
 /** The names of a registry entry, each with the field it is in, for `nameProblems`. */

@@ -89,7 +89,7 @@ export function readSiteConfig(path: string, displayPath = path): SiteConfig {
     for (const e of yaml.errors) problems.error(displayPath, e.line, e.message);
     throw new ContentError(problems.items);
   }
-  reportNotText(yaml.file, displayPath, problems);
+  reportNotText(yaml.file, displayPath, problems, read.text);
   const result = SiteConfigSchema.safeParse(yaml.file.data, { reportInput: true });
   if (!result.success) zodProblems(result.error, displayPath, yaml.file.lineOf, problems);
   if (!result.success || problems.hasErrors) throw new ContentError(problems.items);

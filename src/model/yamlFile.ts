@@ -176,6 +176,7 @@ function sizeProblem(text: string, what: string): string | undefined {
   if (text.length > MAX_YAML_CHARS) {
     return `${what} is ${Math.ceil(text.length / 1024)} KB, more than the ${MAX_YAML_CHARS / 1024} KB its fields may take (a story's take 1–3 KB): keep long text in the body, below the closing \`---\``;
   }
+  if (text.length <= MAX_YAML_MARKS) return undefined; // cannot hold more marks than characters: most frontmatter
   let marks = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -13,10 +13,10 @@ export type ParsedDate = { ok: true; value: DateTime } | { ok: false; reason: st
  */
 export function parseDate(text: string, timeZone: string): ParsedDate {
   const trimmed = text.trim();
-  const offset = offsetProblem(trimmed);
-  if (offset) return { ok: false, reason: `is not a real date: ${offset}` };
   const plain = parsePlainIso(trimmed, timeZone);
   if (plain) return { ok: true, value: plain };
+  const offset = offsetProblem(trimmed);
+  if (offset) return { ok: false, reason: `is not a real date: ${offset}` };
   let dt = DateTime.fromISO(trimmed, { zone: timeZone, setZone: true });
   if (!dt.isValid && /^\d{4}-\d{2}-\d{2} \d/.test(trimmed)) {
     dt = DateTime.fromSQL(trimmed, { zone: timeZone, setZone: true });
@@ -84,7 +84,10 @@ function parsePlainIso(text: string, timeZone: string): DateTime | undefined {
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? "0"].map(Number) as [number, number, number, number, number, number];
   const offsetHours = Number(m[8] ?? 0);
   const offsetMinutes = Number(m[9] ?? 0);
-  if (year < 1000 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined;
+  // An offset no place has (see offsetProblem) goes the general way too, to be refused there.
+  const offsetTotal = offsetHours * 60 + offsetMinutes;
+  if (offsetMinutes > 59 || offsetTotal > (m[7] === "-" ? 12 * 60 : 14 * 60)) return undefined;
+  if (year < 1000 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   if (new Date(wall).getUTCDate() !== day) return undefined;
   const offset = (m[7] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes);

