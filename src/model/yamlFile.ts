@@ -87,11 +87,21 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [types.null, keepingText(types
  */
 export const MAX_YAML_CHARS = 64 * 1024;
 /**
- * Counted as the `:`, `,` and `?` in the text: every YAML mapping entry needs one of them
- * (`key: value`, `{a, b}`, `? key`), so this bounds the fields without parsing; prose in a
- * summary adds its commas, which a real summary has a few dozen of at most.
+ * Counted as the `:`, `,`, `?`, `[` and `{` in the text: every YAML mapping entry needs one
+ * of the first three (`key: value`, `{a, b}`, `? key`), so this bounds the fields without
+ * parsing, and the brackets bound how deep lists nest (20,000 nested `[` ran both parsers
+ * out of stack, slowly); prose in a summary adds its commas, a few dozen at most.
  */
 export const MAX_YAML_MARKS = 2000;
+/**
+ * Brackets inside brackets, `[[[…` or `{a: {a: …`: a story's go two deep (`corrections:
+ * [{…}]`). js-yaml refuses more than 100 levels itself, but `yaml`, which reads a block
+ * js-yaml refused for another reason, took seconds (and once all memory) on 600.
+ * (Brackets in quoted text count too: twenty nested ones in a title are no headline.)
+ */
+export const MAX_YAML_BRACKETS = 20;
+
+const DEPTH_MESSAGE = (what: string) => `${what} nests lists or fields too deeply to be read (a story's go two or three deep): check the brackets and indentation`;
 
 const OPEN = /^---[ \t]*(?:\n|$)/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
@@ -135,8 +145,11 @@ function parseYaml(text: string, firstLine: number, what: string): Parsed<YamlDa
   let data: unknown;
   try {
     data = loadYaml(text, { schema: SCHEMA });
-  } catch {
-    return parseWithPositions(text, firstLine);
+  } catch (error) {
+    // js-yaml refuses nesting over 100 deep (`[[[[…`, `- - - …`, `{a: {a: …`); `yaml`, handed
+    // such a block, ran out of stack, slowly, or (600 flow maps deep) out of memory.
+    if (error instanceof RangeError || /nesting exceeded maxDepth/.test((error as Error).message)) return fail(Math.max(1, firstLine - 1), DEPTH_MESSAGE(what));
+    return parseWithPositions(text, firstLine, what);
   }
   if (data !== null && data !== undefined && (typeof data !== "object" || Array.isArray(data))) {
     return fail(firstLine, "expected `key: value` fields");
@@ -176,23 +189,29 @@ function sizeProblem(text: string, what: string): string | undefined {
   if (text.length > MAX_YAML_CHARS) {
     return `${what} is ${Math.ceil(text.length / 1024)} KB, more than the ${MAX_YAML_CHARS / 1024} KB its fields may take (a story's take 1–3 KB): keep long text in the body, below the closing \`---\``;
   }
-  if (text.length <= MAX_YAML_MARKS) return undefined; // cannot hold more marks than characters: most frontmatter
   let marks = 0;
+  let depth = 0;
+  let deepest = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x3a || c === 0x2c || c === 0x3f) marks++; // : , ?
+    else if (c === 0x5b || c === 0x7b) { // [ {
+      marks++;
+      if (++depth > deepest) deepest = depth;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--; // ] }
   }
+  if (deepest > MAX_YAML_BRACKETS) return DEPTH_MESSAGE(what);
   if (marks > MAX_YAML_MARKS) {
-    return `${what} has ${marks} fields, list separators and question marks (each \`:\`, \`,\` and \`?\` counts), more than the limit of ${MAX_YAML_MARKS} (a story has a few dozen): keep long text in the body, below the closing \`---\``;
+    return `${what} has ${marks} fields, lists and separators (each \`:\`, \`,\`, \`?\`, \`[\` and \`{\` counts), more than the limit of ${MAX_YAML_MARKS} (a story has a few dozen): keep long text in the body, below the closing \`---\``;
   }
   return undefined;
 }
 
 /** The slow path: `yaml` says what is wrong and where, or reads what js-yaml refused. */
-function parseWithPositions(text: string, firstLine: number): Parsed<YamlData> {
+function parseWithPositions(text: string, firstLine: number, what: string): Parsed<YamlData> {
   const positions = positionsOf(text, firstLine);
   const { doc, fileLine } = positions;
-  if (doc.errors.length > 0) return { ok: false, errors: yamlErrors(doc, fileLine) };
+  if (doc.errors.length > 0) return { ok: false, errors: yamlErrors(doc, fileLine, what) };
   // As js-yaml's schema above does: a plain number or true/false keeps its text.
   yaml().visit(doc, {
     Scalar(_key, node) {
@@ -215,10 +234,17 @@ function parseWithPositions(text: string, firstLine: number): Parsed<YamlData> {
  * `yaml`'s errors in a writer's words. A block indented with tabs gives one error per line,
  * none saying what to do: they become one, on the first such line.
  */
-function yamlErrors(doc: Document, fileLine: (offset: number) => number): LineError[] {
+function yamlErrors(doc: Document, fileLine: (offset: number) => number, what: string): LineError[] {
   const errors: LineError[] = [];
   let tabs = 0;
+  let tooDeep = false;
   for (const e of doc.errors) {
+    if (/maximum call stack/i.test(e.message)) {
+      // `yaml` ran out of stack: lists nested too deep to read (`- - - - …`), said once.
+      if (!tooDeep) errors.push({ line: fileLine(e.pos[0]), message: DEPTH_MESSAGE(what) });
+      tooDeep = true;
+      continue;
+    }
     if (e.code === "TAB_AS_INDENT" || /tabs? .*indent/i.test(e.message)) {
       if (tabs++ === 0) errors.push({ line: fileLine(e.pos[0]), message: TAB_MESSAGE });
       continue;

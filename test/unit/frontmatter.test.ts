@@ -148,6 +148,8 @@ test("thousands of fields are refused before they are parsed, with the limit nam
     assert.equal(first!.line, 1);
     assert.match(first!.message, new RegExp(`more than the limit of ${MAX_YAML_MARKS} \\(a story has a few dozen\\)`));
   }
+  const [deep] = errors(`---\nx: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n---\n`);
+  assert.match(deep!.message, /nests lists or fields too deeply/, "lists nested 20,000 deep are refused unparsed");
   const [big] = errors(`---\n${Array.from({ length: 40_000 }, (_, i) => `k${i}: v`).join("\n")}\n---\n`);
   assert.match(big!.message, /KB, more than the 64 KB/, "over both limits, the size is named");
 });
@@ -156,4 +158,20 @@ test("site.yaml is held to the same limits", () => {
   const result = splitYaml(Array.from({ length: 3000 }, (_, i) => `k${i}: v`).join("\n"));
   assert.ok(!result.ok);
   assert.match(result.errors[0]!.message, /^the file has 3000 fields/);
+});
+
+test("lists or fields nested far deeper than any story's are one error, never a crash or a wait", () => {
+  const deep = [
+    `x: ${"[".repeat(50)}${"]".repeat(50)}`, // refused before parsing
+    `x: ${"{a: ".repeat(600)}1${"}".repeat(600)}`, // took \`yaml\` seconds, or all memory, after a duplicate key
+    `x:\n${"- ".repeat(5000)}a`, // js-yaml refuses it; \`yaml\` ran out of stack
+  ];
+  for (const fields of deep) {
+    for (const text of [`---\n${fields}\n---\n`, `---\ntitle: a\ntitle: b\n${fields}\n---\n`]) {
+      const all = errors(text);
+      const depth = all.filter((e) => /nests lists or fields too deeply to be read/.test(e.message));
+      assert.equal(depth.length, 1, JSON.stringify(all).slice(0, 400));
+      assert.ok(all.every((e) => !/call stack/i.test(e.message)));
+    }
+  }
 });
