@@ -1,5 +1,6 @@
 import { loadContent, type Content, type LoadOptions } from "./loadContent.ts";
 import { MentionFinder } from "./mentions.ts";
+import { reportNewNames } from "./newNames.ts";
 import { ContentError, ProblemList, sortProblems, type Problem } from "./problems.ts";
 import { imageProblems } from "../images/imagePath.ts";
 
@@ -13,7 +14,8 @@ export interface CheckResult {
 /**
  * What `npm run check` reports: everything the build validates (images included, which
  * the build only meets while rendering), plus warnings for people and topics a story
- * names without tagging them. Reads content only; builds nothing.
+ * names without tagging them, and for names no registry file has. Reads content only;
+ * builds nothing.
  */
 export async function checkContent(opts: LoadOptions): Promise<CheckResult> {
   let content: Content;
@@ -26,5 +28,6 @@ export async function checkContent(opts: LoadOptions): Promise<CheckResult> {
   const more = new ProblemList();
   more.items.push(...imageProblems(content.all, opts.root));
   new MentionFinder([content.people, content.topics]).report(content.all, more);
+  reportNewNames([content.people, content.topics], more);
   return { content, problems: sortProblems([...content.problems, ...more.items]) };
 }

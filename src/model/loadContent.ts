@@ -6,6 +6,9 @@ import { DateTime } from "luxon";
 import { splitFrontmatter, type SourceFile } from "./yamlFile.ts";
 import { ProblemList, type Problem } from "./problems.ts";
 import { zodProblems } from "./zodProblems.ts";
+import { reportNotText } from "./characters.ts";
+import { ContentFolder } from "./contentFile.ts";
+import { clashMessage, nameProblems, registryNames, writtenNameProblems } from "./names.ts";
 import { readSiteConfig, type SiteConfig } from "./site.ts";
 import { Registry } from "./registry.ts";
 import { articleFrontmatterSchema, registryFields, registrySchema, ARTICLE_FIELDS, type ArticleFrontmatter } from "./schema.ts";
@@ -100,8 +103,9 @@ export function loadSettings(root: string, problems: ProblemList, languages: rea
   const display = displayPath(root);
   const codes = languages.map((l) => l.lang);
   const site = readSiteConfig(join(root, "content", "site.yaml"), display(join(root, "content", "site.yaml")), codes);
-  const people = loadRegistry("person", join(root, "content", "people"), display, problems, codes);
-  const topics = loadRegistry("topic", join(root, "content", "topics"), display, problems, codes);
+  const folder = new ContentFolder(join(root, "content"));
+  const people = loadRegistry("person", folder, join(root, "content", "people"), display, problems, codes);
+  const topics = loadRegistry("topic", folder, join(root, "content", "topics"), display, problems, codes);
   return { site, people, topics, languages };
 }
 
@@ -115,9 +119,10 @@ export type ArticleReader = (path: string, problems: ProblemList) => Article | u
 export function articleReader(root: string, { site, people, topics, languages }: Settings, now: DateTime): ArticleReader {
   const display = displayPath(root);
   const schema = articleFrontmatterSchema(site.timeZone, site.lang, languages.map((l) => l.lang));
+  const folder = new ContentFolder(join(root, "content"));
   return (path, problems) => {
     const file = display(path);
-    const read = readValidated(path, file, schema, ARTICLE_FIELDS, problems);
+    const read = readValidated(folder, path, file, schema, ARTICLE_FIELDS, problems);
     if (!read) return undefined;
     const { src, data: fm, digest } = read;
     const slug = slugify(basename(path, ".md").replace(/^\d{4}-\d{2}-\d{2}-/, ""));
@@ -130,11 +135,11 @@ export function articleReader(root: string, { site, people, topics, languages }:
       const field = kind === "person" ? "people" : "topics";
       const tags: Tag[] = [];
       names.forEach((name, i) => {
-        const { tag } = registry.resolve(name);
-        if (!tag.source) {
-          const suggestion = registry.suggest(name);
-          if (suggestion) problems.error(file, src.lineOf([field, i]), `${field}: "${name}" — did you mean "${suggestion}"?`);
-        }
+        const { tag, created } = registry.resolve(name);
+        const found = writtenNameProblems(registry, field, name, tag);
+        for (const p of found) problems[p.severity === "error" ? "error" : "warn"](file, src.lineOf([field, i]), p.message);
+        // For `check`: a name nobody registered is reported where it is first written (src/model/newNames.ts).
+        if (created && !found.some((p) => p.severity === "error")) registry.noteFirstUse(tag, { file, field, line: () => src.lineOf([field, i]) });
         if (!tags.includes(tag)) tags.push(tag);
       });
       return tags;
@@ -182,13 +187,13 @@ function toArticle(
   return { ...fm, ...extra, corrections };
 }
 
-function loadRegistry(kind: TagKind, dir: string, display: (p: string) => string, problems: ProblemList, languages: readonly string[]): Registry {
+function loadRegistry(kind: TagKind, folder: ContentFolder, dir: string, display: (p: string) => string, problems: ProblemList, languages: readonly string[]): Registry {
   const registry = new Registry(kind);
   const schema = registrySchema(kind, languages);
   const fields = registryFields(kind, languages);
   for (const path of markdownFiles(dir)) {
     const file = display(path);
-    const read = readValidated(path, file, schema, fields, problems);
+    const read = readValidated(folder, path, file, schema, fields, problems);
     if (!read) continue;
     const { src, data: fm, digest } = read;
     const slug = fm.slug ? slugify(fm.slug) : slugify(basename(path, ".md"));
@@ -200,9 +205,10 @@ function loadRegistry(kind: TagKind, dir: string, display: (p: string) => string
       kind, slug, name: fm.name, role: fm.role, description: fm.description, translations: fm.translations,
       aliases: fm.aliases, sameAs: fm.sameAs, bio: src.body.trim(), source: file, digest,
     };
-    for (const clash of registry.register(tag)) {
-      problems.error(file, src.lineOf(clash.field), `"${clash.name}" already belongs to ${clash.other.source} ("${clash.other.name}"): a name, alias or slug may name only one ${kind}`);
+    for (const { name, field } of registryNames(tag)) {
+      for (const p of nameProblems(name)) problems[p.severity === "error" ? "error" : "warn"](file, src.lineOf(field), `${field.join(".")}: ${p.message}`);
     }
+    for (const clash of registry.register(tag)) problems.error(file, src.lineOf(clash.field), clashMessage(clash, kind));
   }
   return registry;
 }
@@ -212,13 +218,14 @@ function loadRegistry(kind: TagKind, dir: string, display: (p: string) => string
  * and undefined returned, when any step fails.
  */
 function readValidated<T>(
+  folder: ContentFolder,
   path: string,
   file: string,
   schema: z.ZodType<T>,
   fields: readonly string[],
   problems: ProblemList,
 ): { src: SourceFile; data: T; digest: string } | undefined {
-  const raw = readSource(path, file, problems);
+  const raw = readSource(folder, path, file, problems);
   if (raw === undefined) return undefined;
   const parsed = splitFrontmatter(raw);
   if (!parsed.ok) {
@@ -226,6 +233,7 @@ function readValidated<T>(
     return undefined;
   }
   const src = parsed.file;
+  reportNotText(src, file, problems, raw);
   warnUnknownFields(src, fields, file, problems);
   const result = schema.safeParse(src.data, { reportInput: true });
   if (!result.success) {
@@ -241,18 +249,18 @@ export function contentDigest(text: string): string {
 }
 
 /**
- * A content file's text, or undefined with the problem reported: a file that cannot be read,
- * or one not saved as UTF-8 (an Arabic file saved as Windows-1256, a "Unicode" file from
- * Notepad) whose text would otherwise reach the site garbled.
+ * A content file's text, or undefined with the problem reported: a file that cannot be read
+ * (or is no regular file inside content/, see ContentFolder), or one not saved as UTF-8 (an
+ * Arabic file saved as Windows-1256, a "Unicode" file from Notepad) whose text would
+ * otherwise reach the site garbled.
  */
-function readSource(path: string, file: string, problems: ProblemList): string | undefined {
-  let raw: string;
-  try {
-    raw = readFileSync(path, "utf8");
-  } catch (error) {
-    problems.error(file, undefined, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+function readSource(folder: ContentFolder, path: string, file: string, problems: ProblemList): string | undefined {
+  const read = folder.read(path);
+  if (!read.ok) {
+    problems.error(file, undefined, read.message);
     return undefined;
   }
+  const raw = read.text;
   const bad = raw.indexOf("\uFFFD");
   if (bad !== -1) {
     const line = raw.slice(0, bad).split("\n").length;

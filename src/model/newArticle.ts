@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import type { DateTime } from "luxon";
 import { isoWithOffset, parseDate } from "../text/dates.ts";
 import { markdownFiles } from "./loadContent.ts";
 import { splitFrontmatter } from "./yamlFile.ts";
+import { ContentFolder } from "./contentFile.ts";
 import { slugify } from "../text/slug.ts";
 import { SCAFFOLD_FIELDS, type ArticleField } from "./schema.ts";
 import type { SiteConfig } from "./site.ts";
@@ -55,8 +55,9 @@ export function sameUrlAs(root: string, site: SiteConfig, scaffold: { slug: stri
   const day = scaffold.date.toISODate();
   for (const path of markdownFiles(join(root, "content", "articles"))) {
     if (slugify(basename(path, ".md").replace(/^\d{4}-\d{2}-\d{2}-/, "")) !== scaffold.slug) continue;
-    const parsed = splitFrontmatter(readFileSync(path, "utf8"));
-    const date = parsed.ok && typeof parsed.file.data.date === "string" ? parseDate(parsed.file.data.date, site.timeZone) : undefined;
+    const read = new ContentFolder(join(root, "content")).read(path); // never a pipe: it would hang `new`
+    const parsed = read.ok ? splitFrontmatter(read.text) : undefined;
+    const date = parsed?.ok && typeof parsed.file.data.date === "string" ? parseDate(parsed.file.data.date, site.timeZone) : undefined;
     if (date?.ok && date.value.toISODate() === day) return relative(root, path).split(sep).join("/");
   }
   return undefined;

@@ -2,12 +2,15 @@ import { distance } from "fastest-levenshtein";
 import { nameKey, slugOrFallback } from "../text/slug.ts";
 import type { Tag, TagKind } from "./types.ts";
 import { translatedField } from "./schema.ts";
+import { lookalikeKey } from "./names.ts";
 
 /** Another entry already answering to `name`, given in this entry's `field`. */
 export interface RegistryClash {
   name: string;
   field: (string | number)[];
   other: Tag;
+  /** Set when the other entry's name only looks the same (TR39 skeletons equal): that name. */
+  lookalike?: string;
 }
 
 /**
@@ -25,6 +28,12 @@ export class Registry {
   private readonly byWritten = new Map<string, Tag>();
   /** Name as written → suggestion (or none), worked out once per distinct unknown name. */
   private readonly suggestions = new Map<string, string | undefined>();
+  /** Registered names and aliases by what they look like (see names.ts): key → entry and spelling. */
+  private readonly byLook = new Map<string, { tag: Tag; name: string }>();
+  /** Name as written → the registered name it only looks like (or none). */
+  private readonly lookalikes = new Map<string, string | undefined>();
+  /** Entries made for names nobody registered → where each was first written. */
+  private readonly firstUses = new Map<Tag, FirstUse>();
 
   constructor(kind: TagKind) {
     this.kind = kind;
@@ -48,9 +57,19 @@ export class Registry {
     }
     const slugOwner = this.bySlug.get(tag.slug);
     if (slugOwner && !clashes.some((c) => c.other === slugOwner)) clashes.push({ name: tag.slug, field: ["slug"], other: slugOwner });
+    // Names spelt with other letters but looking the same (a Cyrillic "а"): readers could not tell the two pages apart.
+    const looks = names.filter(({ field }) => field[0] !== "slug").map((n) => ({ ...n, look: lookalikeKey(n.name) }));
+    for (const { name, field, look } of looks) {
+      const owner = this.byLook.get(look);
+      if (owner && owner.tag !== tag && nameKey(owner.name) !== nameKey(name) && !clashes.some((c) => c.other === owner.tag)) {
+        clashes.push({ name, field, other: owner.tag, lookalike: owner.name });
+      }
+    }
     // An entry that clashes is left out whole: half of it answering to some names would
-    // only add confusing follow-on problems to the clash itself.
-    if (clashes.length > 0) return clashes;
+    // only add confusing follow-on problems to the clash itself. One that only looks like
+    // another is kept: its names are its own, and leaving it out (which of the two is the
+    // right one?) would turn every story naming it into a follow-on problem.
+    if (clashes.some((c) => c.lookalike === undefined)) return clashes;
     this.bySlug.set(tag.slug, tag);
     for (const { name, field } of names) {
       const key = nameKey(name);
@@ -58,6 +77,7 @@ export class Registry {
       this.byKey.set(key, tag);
       if (field[0] !== "slug") this.known.set(key, name);
     }
+    for (const { name, look } of looks) if (look && !this.byLook.has(look)) this.byLook.set(look, { tag, name });
     return clashes;
   }
 
@@ -100,6 +120,28 @@ export class Registry {
     return best?.name;
   }
 
+  /**
+   * The registered name or alias that `name` is spelt differently from but looks the same
+   * as (another script's lookalike letters: "Vlаdimir Putin" with a Cyrillic "а"), if any.
+   */
+  lookalike(name: string): string | undefined {
+    if (this.lookalikes.has(name)) return this.lookalikes.get(name);
+    const owner = this.byLook.get(lookalikeKey(name));
+    const found = owner && nameKey(owner.name) !== nameKey(name) ? owner.name : undefined;
+    this.lookalikes.set(name, found);
+    return found;
+  }
+
+  /** Records where a name nobody registered was first written; the first record of an entry stands. */
+  noteFirstUse(tag: Tag, use: FirstUse): void {
+    if (!tag.source && !this.firstUses.has(tag)) this.firstUses.set(tag, use);
+  }
+
+  /** The entries made for names nobody registered, each with where it was first written, in the order they were met. */
+  unregistered(): { tag: Tag; use: FirstUse }[] {
+    return [...this.firstUses].map(([tag, use]) => ({ tag, use }));
+  }
+
   /** Every registered name, alias and translated name with its entry (for finding mentions). */
   names(): { name: string; tag: Tag }[] {
     return this.registered.flatMap((tag) =>
@@ -109,6 +151,69 @@ export class Registry {
   get registered(): Tag[] {
     return [...new Set(this.bySlug.values())].filter((t) => t.source);
   }
+}
+
+/** Where a name was first written: the file, the field, and its line (worked out when asked: it costs a parse). */
+export interface FirstUse {
+  file: string;
+  field: string;
+  line: () => number | undefined;
+}
+
+/**
+ * Pairs of names (indexes into `names`, the earlier first) that the typo rules of `suggest`
+ * take for slips of each other: for names nobody registered, which make a page apiece
+ * ("Bashar al-Assad" and "Bashar al-Asad"). A pair must be a slip away for both names'
+ * lengths and scripts, with the same numbers.
+ *
+ * Not every name against every other: each name is filed under the strings left when up to
+ * its allowed number of letters are deleted (the symmetric-delete idea of SymSpell). Two
+ * names one or two edits apart (a swap of neighbours included) share such a string, so only
+ * names sharing one are compared: linear in the names, where all pairs of 10,000 took seconds.
+ */
+export function likelySlips(names: readonly string[]): [number, number][] {
+  const keys = names.map((n) => nameKey(n));
+  const filed = new Map<string, number[]>();
+  const pairs: [number, number][] = [];
+  keys.forEach((key, j) => {
+    const allowed = allowedEdits(key);
+    if (allowed === 0) return;
+    const variants = deletions(key, allowed);
+    const candidates = new Set<number>();
+    for (const v of variants) for (const i of filed.get(v) ?? []) candidates.add(i);
+    for (const i of [...candidates].sort((a, b) => a - b)) {
+      const other = keys[i]!;
+      if (other === key || digitsOf(other) !== digitsOf(key)) continue;
+      const d = edits(other, key);
+      if (d > 0 && d <= Math.min(allowed, allowedEdits(other))) pairs.push([i, j]);
+    }
+    for (const v of variants) {
+      const list = filed.get(v);
+      if (list) list.push(j);
+      else filed.set(v, [j]);
+    }
+  });
+  return pairs;
+}
+
+/** `key` and every string left by deleting up to `k` of its characters. */
+function deletions(key: string, k: number): Set<string> {
+  const found = new Set([key]);
+  let frontier = [key];
+  for (let round = 0; round < k; round++) {
+    const next: string[] = [];
+    for (const s of frontier) {
+      for (let i = 0; i < s.length; i++) {
+        const v = s.slice(0, i) + s.slice(i + 1);
+        if (!found.has(v)) {
+          found.add(v);
+          next.push(v);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return found;
 }
 
 const LATIN_KEY = /^[\p{Script=Latin}\p{N}-]*$/u;

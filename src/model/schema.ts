@@ -1,16 +1,20 @@
 import { z } from "zod";
 import type { DateTime } from "luxon";
 import { parseDate } from "../text/dates.ts";
+import { PlainScalar, scalarValue } from "./yamlFile.ts";
 
 /**
  * The content contract (design/CONTENT.md) as schemas: the single source of the
  * frontmatter types, of validation in `build` and `check`, and of `new`'s scaffold.
  */
 
-/** Plain text a writer types: trimmed, stray leading combining marks (source artefacts) removed. */
+/**
+ * Plain text a writer types: trimmed, stray leading combining marks (source artefacts)
+ * removed. A number or true/false is kept as it was typed (`title: 007` is "007").
+ */
 const text = z
-  .union([z.string(), z.number()])
-  .transform((v) => String(v).replace(/^\s*\p{M}+/u, "").trim());
+  .union([z.string(), z.number(), z.instanceof(PlainScalar)])
+  .transform((v) => (v instanceof PlainScalar ? v.text : String(v)).replace(/^\s*\p{M}+/u, "").trim());
 const requiredText = text.pipe(z.string().min(1));
 /** A person's or topic's name: runs of spaces (a line-wrapped YAML value, a double space) are one space. */
 const nameText = requiredText.transform((v) => v.replace(/\s+/g, " "));
@@ -61,7 +65,7 @@ export function articleFrontmatterSchema(timeZone: string, defaultLang: Lang, la
       author: optionalText,
       image: ImageSchema.optional(),
       corrections: list(z.object({ date, text: requiredText })).default([]),
-      draft: z.boolean({ error: "must be true or false" }).default(false),
+      draft: z.preprocess(scalarValue, z.boolean({ error: "must be true or false" }).default(false)),
       lang: z.string({ error: `must be one of ${languages.join(", ")}` })
         .refine((l) => languages.includes(l), { message: `must be one of ${languages.join(", ")}` })
         .default(defaultLang),

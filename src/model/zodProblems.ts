@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ProblemList } from "./problems.ts";
+import { PlainScalar } from "./yamlFile.ts";
 
 /** Turns a schema failure into writer-facing problems: `title: is required` on the right line. */
 export function zodProblems(
@@ -41,6 +42,7 @@ function article(type: string): string {
 function kindOf(value: unknown): string {
   if (value === null) return "empty";
   if (Array.isArray(value)) return "a list";
+  if (value instanceof PlainScalar) return `${typeof value.value} ${value.text}`;
   if (typeof value === "object") return "a set of fields";
   return `${typeof value} ${JSON.stringify(value)}`;
 }

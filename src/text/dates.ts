@@ -15,15 +15,58 @@ export function parseDate(text: string, timeZone: string): ParsedDate {
   const trimmed = text.trim();
   const plain = parsePlainIso(trimmed, timeZone);
   if (plain) return { ok: true, value: plain };
+  const offset = offsetProblem(trimmed);
+  if (offset) return { ok: false, reason: `is not a real date: ${offset}` };
   let dt = DateTime.fromISO(trimmed, { zone: timeZone, setZone: true });
   if (!dt.isValid && /^\d{4}-\d{2}-\d{2} \d/.test(trimmed)) {
     dt = DateTime.fromSQL(trimmed, { zone: timeZone, setZone: true });
   }
   if (!dt.isValid) {
+    // Luxon's own wording ("you specified 13 (of type number) as a month") is for programmers.
     const why = dt.invalidExplanation ?? dt.invalidReason ?? "not a date";
-    return { ok: false, reason: /unparsable|can.t be parsed|could not be parsed/i.test(why) ? "is not an ISO 8601 date such as 2016-07-15T14:20:00+03:00" : `is not a real date (${why})` };
+    if (/unparsable|can.t be parsed|could not be parsed/i.test(why)) return { ok: false, reason: "is not an ISO 8601 date such as 2016-07-15T14:20:00+03:00" };
+    return { ok: false, reason: `is not a real date: ${outOfRange(trimmed) ?? "check the year, month and day, and the time"}` };
   }
   return { ok: true, value: dt.setZone(timeZone) };
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const PARTS = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?=$|[T ])(?:[T ](\d{2})(?::(\d{2})(?::(\d{2}))?)?)?/;
+
+/** Which part of a date such as 2016-02-30T10:00 does not exist, in the desk's words. */
+function outOfRange(text: string): string | undefined {
+  const m = PARTS.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((p) => (p === undefined ? undefined : Number(p)));
+  if (month! < 1 || month! > 12) return `there is no month ${m[2]} (months run from 01 to 12)`;
+  if (day !== undefined) {
+    const days = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+    const name = MONTHS[month! - 1]!;
+    if (day < 1) return `there is no day ${m[3]} (days start at 01)`;
+    if (day > days) return month === 2 ? `February ${year} has ${days} days` : `${name} has ${days} days`;
+  }
+  if (hour !== undefined && (hour > 24 || (hour === 24 && (minute || second)))) return `there is no hour ${m[4]} (hours run from 00 to 23)`;
+  if (minute !== undefined && minute > 59) return `there is no minute ${m[5]} (minutes run from 00 to 59)`;
+  if (second !== undefined && second > 59) return `there is no second ${m[6]} (seconds run from 00 to 59)`;
+  return undefined;
+}
+
+const OFFSET = /[T ]\d{2}(?::?\d{2}){0,2}(?:\.\d+)?\s*([+-])(\d{2}):?(\d{2})?$/;
+
+/**
+ * An offset no place has (+25:00, +03:60): luxon reads it as written, and the story would
+ * be dated a day off. Offsets on Earth run from -12:00 to +14:00.
+ */
+function offsetProblem(text: string): string | undefined {
+  const m = OFFSET.exec(text);
+  if (!m) return undefined;
+  const hours = Number(m[2]);
+  const minutes = Number(m[3] ?? 0);
+  const total = hours * 60 + minutes;
+  if (minutes > 59 || (m[1] === "+" ? total > 14 * 60 : total > 12 * 60)) {
+    return `there is no time zone offset ${m[1]}${m[2]}:${m[3] ?? "00"} (offsets run from -12:00 to +14:00)`;
+  }
+  return undefined;
 }
 
 /** The form writers and `npm run new` write, with an offset (or Z) and whole seconds. */
@@ -41,7 +84,10 @@ function parsePlainIso(text: string, timeZone: string): DateTime | undefined {
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? "0"].map(Number) as [number, number, number, number, number, number];
   const offsetHours = Number(m[8] ?? 0);
   const offsetMinutes = Number(m[9] ?? 0);
-  if (year < 1000 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined;
+  // An offset no place has (see offsetProblem) goes the general way too, to be refused there.
+  const offsetTotal = offsetHours * 60 + offsetMinutes;
+  if (offsetMinutes > 59 || offsetTotal > (m[7] === "-" ? 12 * 60 : 14 * 60)) return undefined;
+  if (year < 1000 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   if (new Date(wall).getUTCDate() !== day) return undefined;
   const offset = (m[7] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes);

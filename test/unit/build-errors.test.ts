@@ -47,6 +47,21 @@ const cases: { name: string; files: Record<string, string>; expected: string[] }
     expected: [`${ARTICLES}/broken.md:4: invalid YAML: `],
   },
   {
+    // Before: check passed it, then Pagefind stopped the build with a dump of the page's HTML.
+    name: "half a character from a YAML escape, and a control character in the body",
+    files: { [`${ARTICLES}/bad-text.md`]: article('title: "Talks \\ud83d"\ndate: 2016-07-16T10:00:00+03:00', "Body \u0007 text.") },
+    expected: [`${ARTICLES}/bad-text.md:2: title: contains U+D83D, half of a character`, `${ARTICLES}/bad-text.md:5: contains the control character U+0007`],
+  },
+  {
+    // Before: check passed it, and the build printed Eleventy's stack trace while resizing it.
+    name: "a text file named like an image",
+    files: {
+      [`${ARTICLES}/pictured.md`]: article("title: Pictured\ndate: 2016-07-16T10:00:00+03:00\nimage: { src: map.png, alt: A map }"),
+      [`${ARTICLES}/map.png`]: "not a picture\n",
+    },
+    expected: [`${ARTICLES}/pictured.md:4: image.src "map.png" is not an image that can be read (Input file contains unsupported image format)`],
+  },
+  {
     name: "several bad files at once",
     files: {
       [`${ARTICLES}/a.md`]: article("date: 2016-07-16T10:00:00+03:00"),

@@ -109,3 +109,30 @@ test("dates parsed through the cached zone have luxon's own offset, across every
     assert.equal(wrong, 0, `${zone}: ${first.join("; ")}`);
   }
 });
+
+const unrealCases: [input: string, reason: string][] = [
+  ["2016-13-01", "is not a real date: there is no month 13 (months run from 01 to 12)"],
+  ["2016-00-10", "is not a real date: there is no month 00 (months run from 01 to 12)"],
+  ["2016-02-30T10:00:00+03:00", "is not a real date: February 2016 has 29 days"],
+  ["2015-02-29", "is not a real date: February 2015 has 28 days"],
+  ["2016-04-31T09:00", "is not a real date: April has 30 days"],
+  ["2016-07-00", "is not a real date: there is no day 00 (days start at 01)"],
+  ["2016-07-15T25:00", "is not a real date: there is no hour 25 (hours run from 00 to 23)"],
+  ["2016-07-15 10:60", "is not a real date: there is no minute 60 (minutes run from 00 to 59)"],
+  ["2016-07-15T10:00:61+03:00", "is not a real date: there is no second 61 (seconds run from 00 to 59)"],
+  ["2016-07-15T10:00:00+25:00", "is not a real date: there is no time zone offset +25:00 (offsets run from -12:00 to +14:00)"],
+  ["2016-07-15T10:00:00+03:60", "is not a real date: there is no time zone offset +03:60 (offsets run from -12:00 to +14:00)"],
+];
+
+for (const [input, reason] of unrealCases) {
+  test(`${JSON.stringify(input)} is rejected in the desk's words: ${reason.replace("is not a real date: ", "")}`, () => {
+    const parsed = parseDate(input, ZONE);
+    assert.deepEqual(parsed, { ok: false, reason });
+  });
+}
+
+test("offsets at the ends of the world's range and midnight written as 24:00 are still real", () => {
+  assert.equal(isoWithOffset(date("2016-07-15T10:00:00+14:00")), "2016-07-14T23:00:00+03:00");
+  assert.equal(isoWithOffset(date("2016-07-15T10:00:00-12:00")), "2016-07-16T01:00:00+03:00");
+  assert.equal(isoWithOffset(date("2016-07-15T24:00:00+03:00")), "2016-07-16T00:00:00+03:00");
+});

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { splitFrontmatter, splitYaml } from "../../src/model/yamlFile.ts";
+import { MAX_YAML_CHARS, MAX_YAML_MARKS, scalarValue, splitFrontmatter, splitYaml } from "../../src/model/yamlFile.ts";
 
 /** Parses `raw` and returns the file, failing the test with the errors if it did not parse. */
 function parsed(raw: string) {
@@ -102,4 +102,76 @@ test("a whole YAML file (site.yaml) counts lines from its first line", () => {
   const broken = splitYaml("name: Bulletin\nname: Again\n");
   assert.ok(!broken.ok);
   assert.equal(broken.errors[0]?.line, 2);
+});
+
+test("a list indented with tabs is one error, on its first line, saying to indent with spaces", () => {
+  const all = errors("---\ntitle: T\npeople:\n\t- Putin\n\t- Kerry\n\t- Lavrov\n---\nBody.\n");
+  assert.equal(all.length, 1, JSON.stringify(all));
+  assert.equal(all[0]!.line, 4);
+  assert.match(all[0]!.message, /indent with spaces/);
+  assert.match(all[0]!.message, /and 2 lines after it/);
+});
+
+test("a plain number or true/false keeps the text it was typed as, beside its value", () => {
+  const file = parsed("---\ntitle: 007\nhex: 0x1F\nexp: 1e3\nflag: true\nquoted: \"007\"\n---\n");
+  const shown = Object.fromEntries(Object.entries(file.data).map(([k, v]) => [k, String(v)]));
+  assert.deepEqual(shown, { title: "007", hex: "0x1F", exp: "1e3", flag: "true", quoted: "007" });
+  assert.deepEqual(Object.values(file.data).map((v) => scalarValue(v)), [7, 31, 1000, true, "007"]);
+});
+
+test("a number keeps its text also when the slower parser reads the block, and as a key", () => {
+  // js-yaml refuses a raw control character; `yaml` reads the block then (check reports the character).
+  const file = parsed("---\ntitle: 007\n1e3: x\nnote: a\u0007b\n---\n");
+  assert.equal(String(file.data.title), "007");
+  assert.equal(scalarValue(file.data.title), 7);
+  assert.deepEqual(Object.keys(file.data), ["title", "1e3", "note"]);
+  assert.deepEqual(Object.keys(parsed("---\n007: x\n---\n").data), ["007"]);
+});
+
+test("a frontmatter block larger than any real story's is refused on its first line before it is parsed", () => {
+  const huge = `---\ntitle: T\nsummary: "${"word ".repeat(MAX_YAML_CHARS / 4)}"\n---\nBody.\n`;
+  const [tooBig, ...rest] = errors(huge);
+  assert.deepEqual(rest, []);
+  assert.equal(tooBig!.line, 1);
+  assert.match(tooBig!.message, /^the frontmatter is \d+ KB, more than the 64 KB its fields may take/);
+});
+
+test("thousands of fields are refused before they are parsed, with the limit named", () => {
+  // Parsed, `yaml` took 2 s for 16,000 fields and a duplicate (its duplicate-key check grows
+  // with their square); 6,000 fit in the size limit.
+  const fields = Array.from({ length: 6000 }, (_, i) => `k${i}: v`);
+  const texts = [`---\n${fields.join("\n")}\nk0: again\n---\n`, `---\nx: {${fields.join(", ")}}\n---\n`];
+  for (const text of texts) {
+    assert.ok(text.length < MAX_YAML_CHARS);
+    const [first, ...rest] = errors(text);
+    assert.deepEqual(rest, []);
+    assert.equal(first!.line, 1);
+    assert.match(first!.message, new RegExp(`more than the limit of ${MAX_YAML_MARKS} \\(a story has a few dozen\\)`));
+  }
+  const [deep] = errors(`---\nx: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n---\n`);
+  assert.match(deep!.message, /nests lists or fields too deeply/, "lists nested 20,000 deep are refused unparsed");
+  const [big] = errors(`---\n${Array.from({ length: 40_000 }, (_, i) => `k${i}: v`).join("\n")}\n---\n`);
+  assert.match(big!.message, /KB, more than the 64 KB/, "over both limits, the size is named");
+});
+
+test("site.yaml is held to the same limits", () => {
+  const result = splitYaml(Array.from({ length: 3000 }, (_, i) => `k${i}: v`).join("\n"));
+  assert.ok(!result.ok);
+  assert.match(result.errors[0]!.message, /^the file has 3000 fields/);
+});
+
+test("lists or fields nested far deeper than any story's are one error, never a crash or a wait", () => {
+  const deep = [
+    `x: ${"[".repeat(50)}${"]".repeat(50)}`, // refused before parsing
+    `x: ${"{a: ".repeat(600)}1${"}".repeat(600)}`, // took \`yaml\` seconds, or all memory, after a duplicate key
+    `x:\n${"- ".repeat(5000)}a`, // js-yaml refuses it; \`yaml\` ran out of stack
+  ];
+  for (const fields of deep) {
+    for (const text of [`---\n${fields}\n---\n`, `---\ntitle: a\ntitle: b\n${fields}\n---\n`]) {
+      const all = errors(text);
+      const depth = all.filter((e) => /nests lists or fields too deeply to be read/.test(e.message));
+      assert.equal(depth.length, 1, JSON.stringify(all).slice(0, 400));
+      assert.ok(all.every((e) => !/call stack/i.test(e.message)));
+    }
+  }
 });

@@ -179,3 +179,119 @@ test("site.yaml problems name the setting and its line: a wrong type is not call
     site.remove();
   }
 });
+
+test("a title, dateline or name typed as a number keeps its text exactly; true/false and numbers still work where wanted", () => {
+  const content = loadFixture({
+    [NEW]: article("title: 007\ndate: 2016-07-16T10:00:00+03:00\ndateline: 0x1F\nsummary: 1e3\nauthor: true\npeople: [1984]\ndraft: false"),
+  });
+  assert.deepEqual(content.problems, []);
+  const story = content.all.find((a) => a.slug === "new-story")!;
+  assert.deepEqual([story.title, story.dateline, story.summary, story.author, story.draft], ["007", "0x1F", "1e3", "true", false]);
+  assert.deepEqual(story.people.map((p) => p.name), ["1984"]);
+  assert.equal(content.site.articlesPerPage, 2, "articlesPerPage: 2 in the fixture's site.yaml is still a number");
+  assert.equal(loadFixture({ [NEW]: article("title: T\ndate: 2016-07-16T10:00:00+03:00\ndraft: true") }).all.find((a) => a.slug === "new-story")?.draft, true);
+});
+
+test("a number where a date or true/false is wanted is reported as typed", () => {
+  assert.deepEqual(reported({ [NEW]: article("title: T\ndate: 20160716\ndraft: 1") }), [
+    `${NEW}:3: date: must be a date such as 2016-07-15T14:20:00+03:00, not number 20160716`,
+    `${NEW}:4: draft: must be true or false, not number 1`,
+  ]);
+});
+
+test("site settings typed as numbers keep their text; numbers and true/false settings still read", () => {
+  const site = makeFixtureSite({
+    "content/site.yaml": "name: 1984\nagency: 007\nbaseUrl: https://bulletin.test\ntimeZone: Asia/Damascus\narticlesPerPage: 0x10\nallowHtml: true\n",
+  });
+  try {
+    const config = readSiteConfig(join(site.root, "content/site.yaml"), "content/site.yaml");
+    assert.deepEqual([config.name, config.agency, config.articlesPerPage, config.allowHtml], ["1984", "007", 16, true]);
+  } finally {
+    site.remove();
+  }
+});
+
+test("characters that are not text are errors on their line: escaped halves of characters, noncharacters, control characters", () => {
+  const lines = reported({
+    [NEW]: article(
+      'title: "Talks \\ud800 end"\ndate: 2016-07-16T10:00:00+03:00\nsummary: "Bell \\a"\npeople: ["Putin\\uFFFE"]\nauthor: "tab\\tand\\nnewline are fine"',
+      "First line.\n\nA raw escape \u001b[31m here.\n\nAnd \u0007 another.",
+    ),
+  });
+  assert.deepEqual(lines, [
+    `${NEW}:2: title: contains U+D800, half of a character (a lone surrogate, as an escape such as "\\ud800" gives): delete it, or write the whole character itself`,
+    `${NEW}:4: summary: contains the control character U+0007, which is invisible and cannot be published: delete it (retyping the words around it removes it)`,
+    `${NEW}:5: people.0: contains U+FFFE, which Unicode reserves as a noncharacter, not text: delete it`,
+    `${NEW}:10: contains the control character U+001B, which is invisible and cannot be published: delete it (retyping the words around it removes it) (the body has 1 more such character after this one)`,
+  ]);
+});
+
+test("Arabic, emoji, accents, a byte order mark, CRLF, tabs and line ends are all text", () => {
+  const lines = reported({
+    [NEW]: "\uFEFF---\r\ntitle: \"بوتين 🇸🇾 José \\u200F\"\r\ndate: 2016-07-16T10:00:00+03:00\r\n---\r\nBody\twith a tab, <b> & \"quotes\".\r\n",
+  });
+  assert.deepEqual(lines, []);
+});
+
+test("a setting with a control character is an error on its line of site.yaml", () => {
+  const site = makeFixtureSite({ "content/site.yaml": 'name: "Bulletin \\e[2J"\nagency: SANA\nbaseUrl: https://bulletin.test\ntimeZone: Asia/Damascus\n' });
+  try {
+    assert.throws(() => readSiteConfig(join(site.root, "content/site.yaml"), "content/site.yaml"), (error: unknown) => {
+      assert.ok(error instanceof ContentError);
+      assert.deepEqual(error.problems.map(formatProblem), [
+        "content/site.yaml:1: name: contains the control character U+001B, which is invisible and cannot be published: delete it (retyping the words around it removes it)",
+      ]);
+      return true;
+    });
+  } finally {
+    site.remove();
+  }
+});
+
+/** The problems of site.yaml with `baseUrl` set to `value` (the other settings valid), as `check` prints them. */
+function baseUrlProblems(value: string): string[] {
+  const site = makeFixtureSite({ "content/site.yaml": `name: Test\nagency: SANA\ntimeZone: Asia/Damascus\nbaseUrl: ${value}\n` });
+  try {
+    readSiteConfig(join(site.root, "content/site.yaml"), "content/site.yaml");
+    return [];
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return error.problems.map(formatProblem);
+  } finally {
+    site.remove();
+  }
+}
+
+const badBaseUrls: [value: string, why: RegExp][] = [
+  ["https://bulletin.test/?utm_source=feed", /must not have a query \(\?…\): it would be copied into every canonical URL and sitemap entry/],
+  ["https://bulletin.test?", /must not have a query/],
+  ["https://bulletin.test/#top", /must not have a fragment \(#…\)/],
+  ["https://example.org/bulletin/", /has a path \(\/bulletin\/\), which is not supported: every link the site writes starts at the root of its domain/],
+  ["ftp://bulletin.test", /must start with https:\/\/ \(or http:\/\/\)/],
+  ["https://editor:secret@bulletin.test", /must not hold a user name or password/],
+  ["bulletin.test", /is not a web address/],
+];
+
+for (const [value, why] of badBaseUrls) {
+  test(`baseUrl ${value} is an error on its line of site.yaml, saying why`, () => {
+    const lines = baseUrlProblems(value);
+    assert.equal(lines.length, 1, lines.join("\n"));
+    assert.ok(lines[0]!.startsWith(`content/site.yaml:4: baseUrl: "${value}" `), lines[0]);
+    assert.match(lines[0]!, why);
+  });
+}
+
+test("a bare origin is a base URL, with or without a trailing slash, and is written without one", () => {
+  for (const [value, origin] of [["https://bulletin.test/", "https://bulletin.test"], ["http://Bulletin.Test:8080", "http://bulletin.test:8080"], ["https://bulletin.test:443", "https://bulletin.test"]]) {
+    const site = makeFixtureSite({ "content/site.yaml": `name: Test\nagency: SANA\ntimeZone: Asia/Damascus\nbaseUrl: ${value}\n` });
+    try {
+      assert.equal(readSiteConfig(join(site.root, "content/site.yaml"), "content/site.yaml").baseUrl, origin);
+    } finally {
+      site.remove();
+    }
+  }
+});
+
+test("an impossible date is reported in the desk's words, not the date library's", () => {
+  assert.deepEqual(reported({ [NEW]: article("title: T\ndate: 2016-13-01") }), [`${NEW}:3: date: "2016-13-01" is not a real date: there is no month 13 (months run from 01 to 12)`]);
+});

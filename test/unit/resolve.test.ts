@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadContent, type Content } from "../../src/model/loadContent.ts";
 import { formatProblem } from "../../src/model/problems.ts";
-import { Registry } from "../../src/model/registry.ts";
+import { likelySlips, Registry } from "../../src/model/registry.ts";
 import type { Tag } from "../../src/model/types.ts";
 import { copyDesk, DESK_NOW } from "../fixtures/writers/deskSite.ts";
 
@@ -129,4 +129,20 @@ test("a UTC date that is already the next day in the bulletin's zone collides on
 test("an article file name without letters or digits is an error naming the file", () => {
   const file = "content/articles/2016/07/2016-07-20-!!!.md";
   assert.deepEqual(reported({ [file]: story("") }).map((l) => l.split(": ")[0]), [file]);
+});
+
+test("likelySlips finds exactly the pairs the typo rules would suggest both ways, without comparing every pair", () => {
+  const names = [
+    "Bashar al-Assad", "Bashar al-Asad", "Bashar al-Asasd", "Iran", "Iraq", "Ahmad Haddad", "Ahmad Saddad", "Ahmad Hadad",
+    "Resolution 2254", "Resolution 2253", "Resolutoin 2254", "محمد", "محمود", "عبد الرحمن الحلبي", "عبد الرحمن الحلب",
+    "United Nations Security Council", "United Nation Security Councel", "United Nations Securty Council", "Maria Petrova", "Rania Petrova",
+  ];
+  const expected: [number, number][] = [];
+  for (let j = 0; j < names.length; j++) {
+    for (let i = 0; i < j; i++) {
+      if (registryOf("person", [names[i]!]).suggest(names[j]!) && registryOf("person", [names[j]!]).suggest(names[i]!)) expected.push([i, j]);
+    }
+  }
+  assert.ok(expected.length >= 6, "the list has slips of every kind to find");
+  assert.deepEqual(likelySlips(names), expected);
 });
