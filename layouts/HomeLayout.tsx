@@ -16,8 +16,8 @@ export function HomeLayout({ ctx }: { ctx: PageContext<HomePage> }) {
   const { edition, page } = ctx;
   const list = page.listPage;
   const s = edition.strings;
-  const front = list.number === 1;
-  const title = front ? edition.name : `${s.latest} · ${s.pageOf(list.number, list.total)}`;
+  const front = list.front;
+  const title = front ? edition.name : `${s.latest} · ${s.pageNumber(list.number)}`;
   return (
     <BasePage ctx={ctx} title={title} description={edition.description || edition.name}>
       <h1 class={front ? "visually-hidden" : "page-title"}>{front ? `${edition.name}: ${s.latest}` : title}</h1>

@@ -15,7 +15,7 @@ export function TagLayout({ ctx }: { ctx: PageContext<TagPage> }) {
   const { listing, listPage, text } = page;
   const s = edition.strings;
   const { tag } = listing;
-  const title = listPage.number === 1 ? listing.name : `${listing.name} · ${s.pageOf(listPage.number, listPage.total)}`;
+  const title = listPage.front ? listing.name : `${listing.name} · ${s.pageNumber(listPage.number)}`;
   return (
     <BasePage
       ctx={ctx}
@@ -28,7 +28,7 @@ export function TagLayout({ ctx }: { ctx: PageContext<TagPage> }) {
           <h1 class="page-title">{listing.name}</h1>
           {text.role ? <p class="tag-role">{text.role}</p> : ""}
           {text.description ? <p class="tag-description">{text.description}</p> : ""}
-          {listPage.number === 1 && text.bio ? <div class="tag-bio">{{ html: site.markdown(text.bio) }}</div> : ""}
+          {listPage.front && text.bio ? <div class="tag-bio">{{ html: site.markdown(text.bio) }}</div> : ""}
           <p class="tag-count">{s.articleCount(listing.articles.length)}</p>
         </header>
         <AppearsWith ctx={ctx} people={page.appearsWith} />

@@ -110,9 +110,9 @@ export function searchIndexUrl(lang: string, date: DateTime, part?: string): str
   return `/pagefind/${lang}/${date.toFormat("yyyy")}${part ? `-${part}` : ""}/`;
 }
 
-/** `/people/x/` → `/people/x/page/2/`; page 1 is the base itself. */
+/** Archive page `n` of a listing, counted from its oldest (src/collections/paginate.ts): `/people/x/` → `/people/x/page/2/`. */
 export function pageUrl(base: string, page: number): string {
-  return page <= 1 ? base : `${base}page/${page}/`;
+  return `${base}page/${page}/`;
 }
 
 /** Percent-encodes a path segment (Arabic slugs become IRIs that every client accepts). */

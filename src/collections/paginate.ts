@@ -1,29 +1,72 @@
 import { pageUrl } from "../urls.ts";
 
-/** One page of a paginated listing. */
+/**
+ * One page of a paginated listing (the home page, a person's or topic's page).
+ *
+ * Pages are counted from the oldest, so that a page, once full, never changes: `/page/1/`
+ * holds the oldest stories, `/page/2/` the next ones, and a new story only changes the
+ * listing's first page (its own URL, the front), which holds the newest stories: the ones
+ * that do not fill a page yet, and the page before them. A reader following "Older" reads
+ * the same stories whenever they come; a link to `/page/120/` shows tomorrow what it shows
+ * today; and filing a story writes one page of each listing it is on, not every page of it
+ * (5,000 pages of the home page at 100,000 articles; docs/architecture.md).
+ */
 export interface Page<T> {
+  /** Newest first. */
   items: T[];
-  /** 1-based. */
+  /** The listing's own URL: its newest stories, between one page and two pages of them. */
+  front: boolean;
+  /** Archive pages: 1 for the oldest. The front has the number after the newest archive page. */
   number: number;
-  total: number;
   url: string;
-  /** The URL of every page of the listing, for numbered links. */
-  urls: string[];
-  prev?: string;
-  next?: string;
+  /** The pages of newer and older stories. */
+  newer?: string;
+  older?: string;
+  /** Archive pages near this one, for numbered links (the oldest first), and the oldest of all. */
+  near: { number: number; url: string }[];
 }
 
-/** Splits `items` into pages of `size` under `base`; an empty listing still has one page. */
+/** How many archive pages on either side of a page its numbered links reach. */
+const NEAR = 2;
+
+/**
+ * Splits `items` (newest first) into pages of `size` counted from the oldest, under `base`.
+ * The front holds the newest `size + r` items, `r` (1 to `size`) being those that do not fill
+ * a page yet; a listing of up to two pages' worth is all on the front. An empty listing still
+ * has its front.
+ */
 export function paginate<T>(items: readonly T[], size: number, base: string): Page<T>[] {
-  const total = Math.max(1, Math.ceil(items.length / size));
-  const urls = Array.from({ length: total }, (_, i) => pageUrl(base, i + 1));
-  return urls.map((url, i) => ({
-    items: items.slice(i * size, (i + 1) * size),
-    number: i + 1,
-    total,
-    url,
-    urls,
-    prev: urls[i - 1],
-    next: urls[i + 1],
-  }));
+  const n = items.length;
+  const chunks = Math.ceil(n / size);
+  /** Full pages before the front. */
+  const archived = Math.max(0, chunks - 2);
+  const frontCount = n - archived * size;
+  const url = (k: number) => (k > archived ? base : pageUrl(base, k));
+  const near = (k: number) => {
+    const numbers = new Set<number>();
+    if (archived > 0) numbers.add(1);
+    for (let i = k - NEAR; i <= k + NEAR; i++) if (i >= 1 && i <= archived) numbers.add(i);
+    return [...numbers].sort((a, b) => a - b).map((number) => ({ number, url: url(number) }));
+  };
+  const front: Page<T> = {
+    items: items.slice(0, frontCount),
+    front: true,
+    number: archived + 1,
+    url: base,
+    older: archived > 0 ? url(archived) : undefined,
+    near: near(archived + 1),
+  };
+  const pages: Page<T>[] = [front];
+  for (let k = archived; k >= 1; k--) {
+    pages.push({
+      items: items.slice(n - k * size, n - (k - 1) * size),
+      front: false,
+      number: k,
+      url: url(k),
+      newer: url(k + 1),
+      older: k > 1 ? url(k - 1) : undefined,
+      near: near(k),
+    });
+  }
+  return pages;
 }

@@ -21,7 +21,8 @@ export interface UiStrings {
   pagination: string;
   previousPage: string;
   nextPage: string;
-  pageOf: (n: number, total: number) => string;
+  /** An archive page of a listing, counted from the oldest. */
+  pageNumber: (n: number) => string;
   articleCount: (n: number) => string;
   articlesAbout: (name: string) => string;
   peopleIndexIntro: string;
@@ -96,7 +97,7 @@ export const en: UiStrings = {
   pagination: "Pages",
   previousPage: "Newer",
   nextPage: "Older",
-  pageOf: (n, total) => `Page ${n} of ${total}`,
+  pageNumber: (n) => `Page ${n}`,
   articleCount: (n) => (n === 1 ? "1 article" : `${n} articles`),
   articlesAbout: (name) => `Articles about ${name}`,
   peopleIndexIntro: "Everyone named in the bulletin, with the number of articles about them.",
@@ -165,7 +166,7 @@ export const ar: UiStrings = {
   pagination: "الصفحات",
   previousPage: "الأحدث",
   nextPage: "الأقدم",
-  pageOf: (n, total) => `الصفحة ${n} من ${total}`,
+  pageNumber: (n) => `الصفحة ${n}`,
   articleCount: (n) => `${n} ${n === 1 ? "خبر" : n === 2 ? "خبران" : n <= 10 ? "أخبار" : "خبراً"}`,
   articlesAbout: (name) => `أخبار عن ${name}`,
   peopleIndexIntro: "كل من ورد اسمه في النشرة، مع عدد الأخبار عنه.",

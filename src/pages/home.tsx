@@ -21,20 +21,19 @@ export const homePages: PageType<HomePage> = {
   },
   render: (page, site) => <HomeLayout ctx={{ site, edition: page.edition, page }} />,
   reads: (page, site) => {
-    const { items, number, total } = page.listPage;
-    const lead = number === 1 ? items[0] : undefined;
+    const { items, front, newer, older, near } = page.listPage;
+    const lead = front ? items[0] : undefined;
     return [
       shellRead(site, page.edition),
-      `${number}/${total}`,
+      `${newer} ${older} ${near.map((n) => n.number).join(",")}`,
       ...items.map(articleRead),
       ...(lead ? [site.image(lead)?.src ?? "", ...lead.topics.slice(0, 1).map((t) => tagNameRead(t, page.edition))] : []),
     ];
   },
-  // A new article moves every page of a listing along, so each page changes with the newest.
-  lastmod: (page, site) => site.latestChange(page.edition.articles),
-  alternates: (page, site) => (page.listPage.number === 1 ? editionAlternates(site, (e) => e.homeUrl) : []),
+  lastmod: (page, site) => site.latestChange(page.listPage.front ? page.edition.articles : page.listPage.items),
+  alternates: (page, site) => (page.listPage.front ? editionAlternates(site, (e) => e.homeUrl) : []),
   structuredData: (page, site, facts) => [
     webPage(site, facts, "CollectionPage"),
-    ...(page.listPage.number > 1 ? [breadcrumbs(site, page.edition, [{ name: facts.title, url: page.url }])] : []),
+    ...(!page.listPage.front ? [breadcrumbs(site, page.edition, [{ name: facts.title, url: page.url }])] : []),
   ],
 };

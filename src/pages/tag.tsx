@@ -35,7 +35,7 @@ export const tagPages: PageType<TagPage> = {
           yield {
             kind: "tag", url: listPage.url, edition, listing, listPage,
             text: edition.tagText(listing.tag),
-            appearsWith: person && listPage.number === 1 ? edition.appearsWith(listing) : [],
+            appearsWith: person && listPage.front ? edition.appearsWith(listing) : [],
             timeline: person ? [] : timeline(listPage.items),
           };
         }
@@ -46,13 +46,13 @@ export const tagPages: PageType<TagPage> = {
   reads: (page, site) => [
     shellRead(site, page.edition),
     tagRead(page.listing.tag),
-    `${page.listPage.number}/${page.listPage.total} of ${page.listing.articles.length}`,
+    `${page.listPage.newer} ${page.listPage.older} ${page.listPage.near.map((n) => n.number).join(",")} of ${page.listing.articles.length}`,
     ...page.listPage.items.map(articleRead),
     ...page.appearsWith.map((a) => `${tagNameRead(a.person, page.edition)} ${a.count}`),
-    ...(page.listPage.number === 1 ? [tagsAlternates(page, site).map((a) => a.lang).join(",")] : []),
+    ...(page.listPage.front ? [tagsAlternates(page, site).map((a) => a.lang).join(",")] : []),
   ],
-  lastmod: (page, site) => site.latestChange(page.listing.articles),
-  alternates: (page, site) => (page.listPage.number === 1 ? tagsAlternates(page, site) : []),
+  lastmod: (page, site) => site.latestChange(page.listPage.front ? page.listing.articles : page.listPage.items),
+  alternates: (page, site) => (page.listPage.front ? tagsAlternates(page, site) : []),
   structuredData: (page, site, facts) => {
     const { edition, listing } = page;
     const tag = tagNode(site, edition, listing.tag);
@@ -62,7 +62,7 @@ export const tagPages: PageType<TagPage> = {
       breadcrumbs(site, edition, [
         { name: section, url: tagIndexUrl(edition, listing.tag.kind) },
         { name: listing.name, url: listing.url },
-        ...(page.listPage.number > 1 ? [{ name: facts.title, url: page.url }] : []),
+        ...(!page.listPage.front ? [{ name: facts.title, url: page.url }] : []),
       ]),
     ];
   },

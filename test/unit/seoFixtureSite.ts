@@ -44,7 +44,7 @@ const FILES: Record<string, string> = {
     `baseUrl: ${BASE_URL}`,
     "lang: en",
     "timeZone: Asia/Damascus",
-    "articlesPerPage: 2",
+    "articlesPerPage: 1",
     "description: A bulletin the SEO tests build.",
     "editions:",
     "  ar:",

@@ -26,7 +26,7 @@ const cases: [name: string, actual: string, expected: string][] = [
   ["a person", tagUrl(EN, "person", "vladimir-putin"), "/people/vladimir-putin/"],
   ["a topic", tagUrl(EN, "topic", "syria"), "/topics/syria/"],
   ["a topic's feed", tagFeedUrl(EN, "topic", "syria"), "/topics/syria/feed.xml"],
-  ["page 1 of a listing", pageUrl("/people/vladimir-putin/", 1), "/people/vladimir-putin/"],
+  ["the oldest page of a listing", pageUrl("/people/vladimir-putin/", 1), "/people/vladimir-putin/page/1/"],
   ["page 2 of a listing", pageUrl("/people/vladimir-putin/", 2), "/people/vladimir-putin/page/2/"],
   ["page 2 of the home", pageUrl("/", 2), "/page/2/"],
   ["an absolute URL", absoluteUrl("https://bulletin.example.org", "/2016/"), "https://bulletin.example.org/2016/"],
