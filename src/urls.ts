@@ -110,6 +110,11 @@ export function searchIndexUrl(lang: string, date: DateTime, part?: string): str
   return `/pagefind/${lang}/${date.toFormat("yyyy")}${part ? `-${part}` : ""}/`;
 }
 
+/** The search index of an edition's newest week (src/search/indexPlan.ts). */
+export function latestSearchIndexUrl(lang: string): string {
+  return `/pagefind/${lang}/latest/`;
+}
+
 /** Archive page `n` of a listing, counted from its oldest (src/collections/paginate.ts): `/people/x/` → `/people/x/page/2/`. */
 export function pageUrl(base: string, page: number): string {
   return `${base}page/${page}/`;

@@ -6,7 +6,7 @@ import type { Language } from "../i18n/languages.ts";
 import { stringsWithDigits, type UiStrings } from "../i18n/strings.ts";
 import { paginate, type Page } from "./paginate.ts";
 import { groupBy, groupByMany } from "./groupBy.ts";
-import { relatedStories, type RelatedStory } from "./related.ts";
+import { relatedStories } from "./related.ts";
 import { appearsWith, type CoAppearance } from "./appearsWith.ts";
 import { searchIndexPlan, type SearchIndexPlan } from "../search/indexPlan.ts";
 import { dayUrl, editionPrefix, homeUrl, monthUrl, tagFeedUrl, tagUrl, yearUrl, type EditionPath } from "../urls.ts";
@@ -91,8 +91,8 @@ export interface Edition extends EditionConfig {
   listing(kind: TagKind, slug: string): TagListing | undefined;
   /** The article filed just before and just after, in this edition. */
   neighbours(article: Article): { older?: Article; newer?: Article };
-  /** Stories sharing the article's people and topics (src/collections/related.ts). */
-  related(article: Article): RelatedStory[];
+  /** Stories sharing the article's people and topics (src/collections/related.ts), most related first. */
+  related(article: Article): Article[];
   /** The people most often in a person's stories (src/collections/appearsWith.ts). */
   appearsWith(listing: TagListing): CoAppearance[];
   /** A person's or topic's name, role and description in this edition's language. */
@@ -145,11 +145,21 @@ export function tagText(tag: Tag, edition: { lang: string; isDefault: boolean })
   return { name: own?.name ?? tag.name, role: own?.role ?? tag.role, description: own?.description ?? tag.description, bio: "" };
 }
 
-export function buildBulletin(content: Content): Bulletin {
+/**
+ * The related stories of the last build, for the incremental build: each article's (by source)
+ * stay as they were unless `stale` says otherwise (src/collections/staleRelated.ts).
+ */
+export interface RelatedMemory {
+  previous: ReadonlyMap<string, readonly string[]>;
+  /** Per edition (language), the articles whose related stories must be worked out again. */
+  stale(edition: Edition): ReadonlySet<string>;
+}
+
+export function buildBulletin(content: Content, opts: { related?: RelatedMemory } = {}): Bulletin {
   const { site } = content;
   const byLang = groupBy(content.articles, (a) => a.lang);
   const configs = editionConfigs(site, content.languages).filter((e) => e.isDefault || byLang.has(e.lang));
-  const editions = configs.map((config) => buildEdition(site, config, byLang.get(config.lang) ?? []));
+  const editions = configs.map((config) => buildEdition(site, config, byLang.get(config.lang) ?? [], opts.related));
   const byKey = groupBy(content.articles.filter((a) => a.translation), (a) => a.translation);
   const corrected = content.articles
     .filter((a) => a.corrections.length > 0)
@@ -164,7 +174,7 @@ export function buildBulletin(content: Content): Bulletin {
   };
 }
 
-function buildEdition(site: SiteConfig, config: EditionConfig, articles: Article[]): Edition {
+function buildEdition(site: SiteConfig, config: EditionConfig, articles: Article[], memory?: RelatedMemory): Edition {
   const perPage = site.articlesPerPage;
   const text = new Map<Tag, TagText>();
   const textOf = (tag: Tag) => {
@@ -208,11 +218,12 @@ function buildEdition(site: SiteConfig, config: EditionConfig, articles: Article
     months: list,
   }));
   const position = new Map(articles.map((a, i) => [a, i]));
-  const related = new Map<Article, RelatedStory[]>();
+  const related = new Map<Article, Article[]>();
+  let recall: ((a: Article) => Article[] | undefined) | undefined;
   const together = new Map<TagListing, CoAppearance[]>();
   let plan: SearchIndexPlan | undefined;
 
-  return {
+  const edition: Edition = {
     ...config,
     homeUrl: homeUrl(config),
     articles,
@@ -229,7 +240,11 @@ function buildEdition(site: SiteConfig, config: EditionConfig, articles: Article
     },
     related: (a) => {
       let found = related.get(a);
-      if (!found) related.set(a, (found = relatedStories(a, (tag) => byTag.get(tag))));
+      if (!found) {
+        recall ??= memory ? recaller(edition, articles, memory) : () => undefined;
+        found = recall(a) ?? relatedStories(a, (tag) => byTag.get(tag)).map((r) => r.article);
+        related.set(a, found);
+      }
       return found;
     },
     appearsWith: (listing) => {
@@ -239,5 +254,24 @@ function buildEdition(site: SiteConfig, config: EditionConfig, articles: Article
     },
     tagText: textOf,
     searchPlan: () => (plan ??= searchIndexPlan({ lang: config.lang, years })),
+  };
+  return edition;
+}
+
+/** The last build's related stories of an article, when they cannot have changed. */
+function recaller(edition: Edition, articles: Article[], memory: RelatedMemory): (a: Article) => Article[] | undefined {
+  const stale = memory.stale(edition);
+  const bySource = new Map(articles.map((a) => [a.source, a]));
+  return (a) => {
+    if (stale.has(a.source)) return undefined;
+    const sources = memory.previous.get(a.source);
+    if (!sources) return undefined;
+    const found: Article[] = [];
+    for (const source of sources) {
+      const other = bySource.get(source);
+      if (!other) return undefined;
+      found.push(other);
+    }
+    return found;
   };
 }

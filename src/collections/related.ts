@@ -29,12 +29,27 @@ export interface RelatedStory {
 
 const DEFAULTS = { limit: 5, window: 40, weights: { person: 2, topic: 1 } } satisfies Required<RelatedOptions>;
 
+/** How many neighbours in time a story's related stories are chosen from, on each side, in each listing. */
+export const RELATED_WINDOW = DEFAULTS.window;
+
+/**
+ * How much less a tag on `size` stories says than one on two: its weight is divided by the
+ * order of magnitude of the listing, not by its exact size, so that one more story in
+ * "Syria" changes no other story's related list unless Syria's count crosses a power of
+ * two (the incremental build relies on this: src/collections/staleRelated.ts).
+ */
+export function sizeDivisor(size: number): number {
+  return Math.ceil(Math.log2(size + 1));
+}
+
 /**
  * Stories related to `article`: those sharing its people and topics, found through the
  * listings of those people and topics (each already sorted, newest first). Each shared tag
  * adds its kind's weight, scaled down for tags that are on very many stories (sharing
- * "Geneva talks" says more than sharing "Syria"); ties go to the more recent story. The
- * article itself is never among them.
+ * "Geneva talks" says more than sharing "Syria": `sizeDivisor`); ties go to the more recent
+ * story. The article itself is never among them. What it depends on, and nothing else: the
+ * article's tags, and in each tag's listing the stories within `window` of it and the
+ * listing's `sizeDivisor`.
  */
 export function relatedStories(
   article: Article,
@@ -51,7 +66,7 @@ export function relatedStories(
     const listing = listingOf(tag);
     if (!listing || listing.articles.length < 2) continue;
     const list = listing.articles;
-    const weight = weights[tag.kind] / Math.log2(list.length + 1);
+    const weight = weights[tag.kind] / sizeDivisor(list.length);
     const at = positionOf(list, article);
     const from = Math.max(0, (at < 0 ? 0 : at) - window);
     const to = Math.min(list.length, (at < 0 ? 0 : at) + window + 1);

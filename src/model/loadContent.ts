@@ -113,10 +113,28 @@ export function loadSettings(root: string, problems: ProblemList, languages: rea
 export type ArticleReader = (path: string, problems: ProblemList) => Article | undefined;
 
 /**
- * The reader of article files for one bulletin. Exported for the preview (src/preview),
- * which reads again only the file a writer saved.
+ * An article file read and validated on its own, before its names are resolved against the
+ * registry: what the incremental build keeps between builds (src/publish/buildState.ts), so
+ * that only the files that changed are read again.
  */
-export function articleReader(root: string, { site, people, topics, languages }: Settings, now: DateTime): ArticleReader {
+export interface ArticleFile {
+  /** Path relative to the project root, as problems name it. */
+  source: string;
+  digest: string;
+  slug: string;
+  /** The frontmatter, people and topics as written. */
+  fm: ArticleFrontmatter;
+  body: string;
+  bodyLine: number;
+  /** The line of a frontmatter field (reads the file again when it came from the cache). */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+/**
+ * The reader of article files for one bulletin: each file parsed and checked against the
+ * schema, names not yet resolved. Exported for the preview and the incremental build.
+ */
+export function articleFileReader(root: string, { site, languages }: Settings): (path: string, problems: ProblemList) => ArticleFile | undefined {
   const display = displayPath(root);
   const schema = articleFrontmatterSchema(site.timeZone, site.lang, languages.map((l) => l.lang));
   const folder = new ContentFolder(join(root, "content"));
@@ -130,26 +148,48 @@ export function articleReader(root: string, { site, people, topics, languages }:
       problems.error(file, undefined, "the file name gives an empty slug: name the file after the story, e.g. putin-meets-kerry.md");
       return undefined;
     }
-    const resolveAll = (kind: TagKind, names: string[]): Tag[] => {
-      const registry = kind === "person" ? people : topics;
-      const field = kind === "person" ? "people" : "topics";
-      const tags: Tag[] = [];
-      names.forEach((name, i) => {
-        const { tag, created } = registry.resolve(name);
-        const found = writtenNameProblems(registry, field, name, tag);
-        for (const p of found) problems[p.severity === "error" ? "error" : "warn"](file, src.lineOf([field, i]), p.message);
-        // For `check`: a name nobody registered is reported where it is first written (src/model/newNames.ts).
-        if (created && !found.some((p) => p.severity === "error")) registry.noteFirstUse(tag, { file, field, line: () => src.lineOf([field, i]) });
-        if (!tags.includes(tag)) tags.push(tag);
-      });
-      return tags;
-    };
-    return toArticle(fm, {
-      source: file, slug, body: src.body, bodyLine: src.bodyLine, digest,
-      people: resolveAll("person", fm.people), topics: resolveAll("topic", fm.topics),
-      scheduled: fm.date > now,
-      url: articleUrl({ prefix: editionPrefix(site.lang, fm.lang) }, fm.date, slug),
+    return { source: file, digest, slug, fm, body: src.body, bodyLine: src.bodyLine, lineOf: src.lineOf };
+  };
+}
+
+/**
+ * An article file made an Article: its people and topics resolved through the registry
+ * (names nobody registered get entries of their own, in the order files are resolved: give
+ * them sorted, as `loadContent` does), its URL, and whether it is still scheduled at `now`.
+ */
+export function resolveArticle({ site, people, topics }: Settings, now: DateTime, file: ArticleFile, problems: ProblemList): Article {
+  const resolveAll = (kind: TagKind, names: string[]): Tag[] => {
+    const registry = kind === "person" ? people : topics;
+    const field = kind === "person" ? "people" : "topics";
+    const tags: Tag[] = [];
+    names.forEach((name, i) => {
+      const { tag, created } = registry.resolve(name);
+      const found = writtenNameProblems(registry, field, name, tag);
+      for (const p of found) problems[p.severity === "error" ? "error" : "warn"](file.source, file.lineOf([field, i]), p.message);
+      // For `check`: a name nobody registered is reported where it is first written (src/model/newNames.ts).
+      if (created && !found.some((p) => p.severity === "error")) registry.noteFirstUse(tag, { file: file.source, field, line: () => file.lineOf([field, i]) });
+      if (!tags.includes(tag)) tags.push(tag);
     });
+    return tags;
+  };
+  const { fm } = file;
+  return toArticle(fm, {
+    source: file.source, slug: file.slug, body: file.body, bodyLine: file.bodyLine, digest: file.digest,
+    people: resolveAll("person", fm.people), topics: resolveAll("topic", fm.topics),
+    scheduled: fm.date > now,
+    url: articleUrl({ prefix: editionPrefix(site.lang, fm.lang) }, fm.date, file.slug),
+  });
+}
+
+/**
+ * The reader of article files for one bulletin, names resolved. Exported for the preview
+ * (src/preview), which reads again only the file a writer saved.
+ */
+export function articleReader(root: string, settings: Settings, now: DateTime): ArticleReader {
+  const readFile = articleFileReader(root, settings);
+  return (path, problems) => {
+    const file = readFile(path, problems);
+    return file && resolveArticle(settings, now, file, problems);
   };
 }
 

@@ -1,6 +1,5 @@
 import type { Article } from "../model/types.ts";
 import type { Edition } from "../collections/editions.ts";
-import type { RelatedStory } from "../collections/related.ts";
 import type { PageType } from "./pageTypes.ts";
 import { ArticleLayout } from "../../layouts/ArticleLayout.tsx";
 import { lastModified } from "../seo/lastModified.ts";
@@ -14,7 +13,8 @@ export interface ArticlePage {
   url: string;
   edition: Edition;
   article: Article;
-  related: RelatedStory[];
+  /** Stories sharing its people and topics, most related first. */
+  related: Article[];
   newer?: Article;
   older?: Article;
   /** The same story in the other editions. */
@@ -37,7 +37,7 @@ export const articlePages: PageType<ArticlePage> = {
     site.image(page.article)?.src ?? "",
     ...[...page.article.people, ...page.article.topics].map(tagRead),
     ...page.article.topics.slice(0, 1).map((t) => tagNameRead(t, page.edition)),
-    ...page.related.map((r) => articleRead(r.article)),
+    ...page.related.map(articleRead),
     ...[page.newer, page.older].map((a) => (a ? articleRead(a) : "-")),
     ...page.translations.map((t) => `${t.lang} ${t.url}`),
   ],

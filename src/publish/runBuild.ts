@@ -1,81 +1,165 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { copyFile, link, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { DateTime } from "luxon";
-import { formatProblem, type Problem } from "../model/problems.ts";
+import { formatProblem, hasErrors, type Problem } from "../model/problems.ts";
 import type { LoadOptions } from "../model/loadContent.ts";
 import { ContentError } from "../model/problems.ts";
 import { ImageCache } from "../images/imageCache.ts";
 import { SearchIndexer, type SearchIndexResult } from "../search/searchIndexer.ts";
-import { cacheDir, prepareSite } from "../site/prepareSite.ts";
-import type { Site } from "../site/Site.ts";
+import { cacheDir, prepareImages, prepareSite } from "../site/prepareSite.ts";
+import { Site } from "../site/Site.ts";
+import { pageFingerprints } from "../site/fingerprints.ts";
+import { imageProblems } from "../images/imagePath.ts";
+import { articlesInFeeds } from "../feeds/feedModel.ts";
 import { FolderSink, writePages } from "../site/render.ts";
 import { runHosted } from "../eleventy/config.ts";
 import { imageUrl, outputPath } from "../urls.ts";
 import { timed, timedAsync } from "./phases.ts";
 import { lockOutput, OutputLocked } from "./lock.ts";
-import { discardInBackground, newGeneration, publishGeneration, sweepGenerations } from "./generations.ts";
+import { currentGeneration, discardInBackground, newGeneration, publishGeneration, sweepGenerations } from "./generations.ts";
+import { codeDigest, loadState, saveJson, saveState, statePath, STATE_FORMAT, type BuildKey, type BuildState } from "./buildState.ts";
+import { readContentCached } from "./contentCache.ts";
+import { changeListPath, finishedRecords, incrementalBuild, searchIndexes } from "./incremental.ts";
+import { filesBelow, finishInterrupted } from "./applyChanges.ts";
 import { DiskFullError, faultPoint, isDiskFull } from "./faults.ts";
 
 export interface BuildResult {
   ok: boolean;
   problems: Problem[];
+  /** Pages rendered. */
   pages: number;
   /** The search indexes (one per edition and year), and how many the previous build's served again. */
   search?: SearchIndexResult;
+  /** An incremental build: files written into the site, and removed from it. */
+  incremental?: { written: number; removed: number };
+  /** A full build: why the previous build's record could not be used. */
+  full?: string;
 }
 
 export interface RunBuildOptions extends LoadOptions {
   /** Where the site goes (`_site`): a link to the last complete build, replaced only when a whole build succeeds. */
   output: string;
   log?: (line: string) => void;
+  /** Build everything, whatever the record of the last build says. */
+  full?: boolean;
 }
 
 /**
- * The whole build, atomic: content is validated first, the site is written into a folder of
- * its own and `output` pointed at it only when every step succeeded (src/publish/generations.ts).
- * A failed build leaves `output` exactly as it was; one build at a time holds the output's lock.
+ * `npm run build`. Incremental when the record of the last build vouches for the published
+ * site (src/publish/incremental.ts); otherwise a full build, announced in one line with the
+ * reason, atomic: content is validated first, the site is written into a folder of its own
+ * and `output` pointed at it only when every step succeeded (src/publish/generations.ts).
+ * Either way a failed build leaves `output` exactly as it was, and one build at a time holds
+ * the output's lock.
  */
 export async function runBuild(opts: RunBuildOptions): Promise<BuildResult> {
   const log = opts.log ?? ((line: string) => console.log(line));
+  const started = performance.now();
   const lock = lockOutput(opts.output);
   try {
     if (lock.tookOverFrom) log(`A build that was stopped (process ${lock.tookOverFrom.pid}) left its lock; taking over.`);
+    const generation = currentGeneration(opts.output);
+    if (generation && finishInterrupted(generation)) log("The last build was stopped while it changed the site; what it had begun is finished.");
     sweepGenerations(opts.output);
-    const images = new ImageCache(join(cacheDir(opts.root), "img"));
+    const cache = cacheDir(opts.root);
+    const images = new ImageCache(join(cache, "img"));
     ImageCache.sweep(images.dir);
     faultPoint("locked");
-    const prepared = await prepareSite({ ...opts, images, site: { releaseSources: true } });
-    for (const p of prepared.problems) log(formatProblem(p));
-    if (!prepared.site) return { ok: false, problems: prepared.problems, pages: 0 };
-    const site = prepared.site;
-
-    const staging = newGeneration(opts.output);
-    try {
-      // Pagefind indexes each article as it is rendered, in its own process: the second core
-      // works while this one renders. Years that read as in the published site keep their index.
-      const search = await SearchIndexer.open(staging, { previous: opts.output });
-      let pages = 0;
-      let indexed: SearchIndexResult;
-      try {
-        await timedAsync("render and write", () => runHosted(staging, async (dir) => {
-          pages = await writeSite(site, dir, search);
-        }));
-        indexed = await timedAsync("search index", () => search.write());
-      } finally {
-        await search.close();
-      }
-      faultPoint("before-publish");
-      timed("swap in", () => publishGeneration(opts.output, staging));
-      faultPoint("published");
-      return { ok: true, problems: prepared.problems, pages, search: indexed };
-    } catch (error) {
-      discardInBackground(staging);
-      if (isDiskFull(error) && !(error instanceof DiskFullError)) throw new DiskFullError("while writing the site", error);
-      throw error;
+    const path = statePath(cache, opts.output);
+    const key = buildKey(opts);
+    const previous = opts.full ? { why: "asked for" } : usableState(path, key, generation);
+    if ("state" in previous) {
+      return await incrementalBuild({ opts: { ...opts, log }, state: previous.state, statePath: path, key, images, generation: generation!, log, started });
     }
+    log(`Full build: ${previous.why}.`);
+    const result = await fullBuild(opts, images, log, { path, key });
+    return { ...result, full: previous.why };
+  } catch (error) {
+    if (isDiskFull(error) && !(error instanceof DiskFullError)) throw new DiskFullError("while writing the site", error);
+    throw error;
   } finally {
     lock.release();
   }
+}
+
+/** Everything built again, into a new folder swapped in whole; the record for the next build written. */
+async function fullBuild(opts: RunBuildOptions, images: ImageCache, log: (line: string) => void, record: { path: string; key: BuildKey }): Promise<BuildResult> {
+  const read = timed("load and validate", () => readContentCached(opts));
+  const { content } = read;
+  const problems: Problem[] = [...content.problems, ...imageProblems(content.articles, opts.root)];
+  const resized = hasErrors(problems) ? undefined : await timedAsync("images", () => prepareImages(content, opts.root, images, problems));
+  for (const p of problems) log(formatProblem(p));
+  if (!resized || hasErrors(problems)) return { ok: false, problems, pages: 0 };
+  // This content was loaded for this build alone: each article's Markdown can go once rendered.
+  const site = timed("collections", () => new Site(content, { images: resized, keepBodies: articlesInFeeds, releaseSources: true }));
+
+  const staging = newGeneration(opts.output);
+  try {
+    // Pagefind indexes each article as it is rendered, in its own process: the second core
+    // works while this one renders. Indexes that read as in the published site keep their files.
+    const search = await SearchIndexer.open(staging, { previous: opts.output });
+    let pages = 0;
+    let indexed: SearchIndexResult;
+    try {
+      await timedAsync("render and write", () => runHosted(staging, async (dir) => {
+        pages = await writeSite(site, dir, search);
+      }));
+      indexed = await timedAsync("search index", () => search.write());
+    } finally {
+      await search.close();
+    }
+    const fingerprints = timed("fingerprints", () => pageFingerprints(site));
+    const state: BuildState = {
+      key: record.key,
+      generation: staging,
+      articles: finishedRecords(read, site),
+      pages: Object.fromEntries([...fingerprints].map(([file, entry]) => [file, entry.fingerprint])),
+      searchIndexes: Object.fromEntries([...searchIndexes(site)].map(([url, index]) => [url, index.digest])),
+    };
+    faultPoint("before-publish");
+    timed("swap in", () => publishGeneration(opts.output, staging));
+    faultPoint("published");
+    // After the swap: a record of a site that is not the published one is never used (`usableState`).
+    timed("record", () => saveState(record.path, state));
+    saveJson(changeListPath(opts.output), { full: true, written: filesBelow(staging), removed: [] });
+    return { ok: true, problems, pages, search: indexed };
+  } catch (error) {
+    discardInBackground(staging);
+    throw error;
+  }
+}
+
+/** What the build's output depends on besides content: the code, Node, the settings and the build's options. */
+function buildKey(opts: RunBuildOptions): BuildKey {
+  let settings: string;
+  try {
+    settings = readFileSync(join(opts.root, "content", "site.yaml"), "utf8");
+  } catch {
+    settings = "";
+  }
+  const options = JSON.stringify({ preview: opts.preview ?? false, languages: (opts.languages ?? []).map((l) => l.lang) });
+  return {
+    format: STATE_FORMAT,
+    code: codeDigest(),
+    node: process.version,
+    settings: createHash("sha256").update(settings).update("\0").update(options).digest("hex"),
+  };
+}
+
+/** The record of the last build, if it can vouch for the published site; otherwise why not. */
+function usableState(path: string, key: BuildKey, generation: string | undefined): { state: BuildState } | { why: string } {
+  if (!generation) return { why: "there is no published site to build on" };
+  const loaded = loadState(path);
+  if ("why" in loaded) return loaded;
+  const { state } = loaded;
+  if (state.key.code !== key.code) return { why: "the code or its dependencies changed" };
+  if (state.key.node !== key.node) return { why: `Node changed (${state.key.node} to ${key.node})` };
+  if (state.key.settings !== key.settings) return { why: "content/site.yaml or the build's options changed" };
+  if (state.key.format !== key.format) return { why: "the record of the previous build comes from another version" };
+  if (state.generation !== generation) return { why: "the published site is not the one the record describes" };
+  return { state };
 }
 
 /** Every page and image of `site` into `dir`; searchable pages first, handed to `search`. The number of pages. */

@@ -4,7 +4,7 @@ import type { Content } from "../model/loadContent.ts";
 import type { Article } from "../model/types.ts";
 import type { SiteConfig } from "../model/site.ts";
 import type { ResponsiveImage } from "../images/imageCache.ts";
-import { buildBulletin, type Bulletin, type Edition } from "../collections/editions.ts";
+import { buildBulletin, type Bulletin, type Edition, type RelatedMemory } from "../collections/editions.ts";
 import { createMarkdown, renderBody, type RenderedBody } from "../text/markdown.ts";
 import { escapeHtml } from "../text/escape.ts";
 import { absoluteUrl } from "../urls.ts";
@@ -26,8 +26,10 @@ export interface SiteOptions {
    * (the feeds, which render after the articles). Every body kept took about 8 KB an article.
    */
   keepBodies?: (site: Site) => Iterable<Article>;
-  /** First paragraphs already worked out (the preview keeps them across its builds). */
+  /** First paragraphs already worked out (the preview keeps them across its builds; the incremental build, in its record). */
   firstParagraphs?: WeakMap<Article, string>;
+  /** The last build's related stories, for the incremental build (src/collections/staleRelated.ts). */
+  related?: RelatedMemory;
 }
 
 /** An article's photo as other sites show it: the largest JPEG rendition, absolute. */
@@ -64,7 +66,7 @@ export class Site {
   constructor(content: Content, options: SiteOptions = {}) {
     this.content = content;
     this.config = content.site;
-    this.bulletin = buildBulletin(content);
+    this.bulletin = buildBulletin(content, { related: options.related });
     this.md = createMarkdown({ allowHtml: this.config.allowHtml });
     this.images = options.images ?? new Map();
     this.releaseSources = options.releaseSources ?? false;
@@ -94,6 +96,11 @@ export class Site {
   /** The article body as HTML, dateline leading the first paragraph; rendered once per build. */
   body(article: Article): string {
     return this.bodies.get(article) ?? this.render(article, this.releaseSources).html;
+  }
+
+  /** The first paragraph, if this build has worked it out (for the build's record). */
+  knownFirstParagraph(article: Article): string | undefined {
+    return this.firstParagraphs.get(article);
   }
 
   /** The writer's summary, or the first paragraph as plain text. */

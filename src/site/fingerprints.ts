@@ -19,7 +19,5 @@ export function pageFingerprints(site: Site): Fingerprints {
 }
 
 export function fingerprint(page: Page, site: Site): string {
-  const hash = createHash("sha1").update(`${page.kind}\0${page.url}`);
-  for (const read of typeOf(page).reads(page, site)) hash.update(`\0${read}`);
-  return hash.digest("base64url");
+  return createHash("sha1").update(`${page.kind}\0${page.url}\0${typeOf(page).reads(page, site).join("\0")}`).digest("base64url");
 }

@@ -12,8 +12,17 @@ import type { Site } from "./Site.ts";
 
 /** An article as any page shows it: its file's text (title, date, body…), URL, and whether it is still scheduled. */
 export function articleRead(article: Article): string {
-  return `a ${article.url} ${article.digest}${article.scheduled ? " scheduled" : ""}${article.draft ? " draft" : ""}`;
+  let read = articleReads.get(article);
+  if (read === undefined) {
+    read = `a ${article.url} ${article.digest}${article.scheduled ? " scheduled" : ""}${article.draft ? " draft" : ""}`;
+    articleReads.set(article, read);
+  }
+  return read;
 }
+
+// An article is read by a dozen pages (its listings, archives, feeds, related lists): its
+// read is made once. Articles are not changed once loaded; a new build makes new ones.
+const articleReads = new WeakMap<Article, string>();
 
 /** A person or topic as its own pages and structured data show it: its registry file (or the name it was written as). */
 export function tagRead(tag: Tag): string {

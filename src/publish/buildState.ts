@@ -1,0 +1,172 @@
+import { createHash } from "node:crypto";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DateTime } from "luxon";
+
+/**
+ * What a build leaves for the next one to start from (`.bulletin-cache/build/`): every
+ * article file as it was read (its stat, digest, parsed frontmatter, resolved people and
+ * topics, first paragraph), every page's fingerprint (src/site/fingerprints.ts), each
+ * article's related stories and each search index's members. With it, the next build reads
+ * only the files that changed and renders only the pages whose inputs changed.
+ *
+ * It is trusted only when it is whole and for the same things: a digest of its text is
+ * checked on load (a truncated or corrupt file is thrown away), and its key names the code
+ * (every file of src/, layouts/, the lock file of dependencies), Node's version, the
+ * settings (content/site.yaml) and the build's options; the site it describes must be the
+ * one `_site` points at. Otherwise the build is a full one, and says why in one line.
+ */
+export const STATE_FORMAT = 1;
+
+export interface BuildKey {
+  format: number;
+  /** Digest of the code and its dependencies. */
+  code: string;
+  node: string;
+  /** Digest of content/site.yaml, and the languages and options the build runs with. */
+  settings: string;
+}
+
+/** An article file as the last build read it. */
+export interface CachedArticle {
+  /** Full path of the file. */
+  path: string;
+  /** size, mtime, ctime (ms) and inode: the file is read again when any differs. */
+  stat: [number, number, number, number];
+  /** Its source as problems name it, its digest, slug and body's first line. */
+  source: string;
+  digest: string;
+  slug: string;
+  bodyLine: number;
+  /** The frontmatter as parsed (dates as `{ "$t": millis }` once written). */
+  fm: unknown;
+  url: string;
+  lang: string;
+  /** `person:slug`/`topic:slug` of its people and topics as they resolved. */
+  tags: string[];
+  /** Published in the last build (not a draft, not scheduled at its clock). */
+  built: boolean;
+  /** The first paragraph as plain text, for teasers, when the last build worked it out. */
+  firstParagraph?: string;
+  /** Its related stories (sources), when the last build worked them out. */
+  related?: string[];
+}
+
+export interface BuildState {
+  key: BuildKey;
+  /** The folder in `_site.builds/` this state describes. */
+  generation: string;
+  articles: CachedArticle[];
+  /** Every page written, by file (below the site), with its fingerprint. */
+  pages: Record<string, string>;
+  /** Each search index's URL with a digest of its members' paths (src/search/indexPlan.ts). */
+  searchIndexes: Record<string, string>;
+}
+
+/** Where the state of the build of `output` is kept. */
+export function statePath(cacheDir: string, output: string): string {
+  const name = `${basename(resolve(output))}-${createHash("sha1").update(resolve(output)).digest("hex").slice(0, 8)}`;
+  return join(cacheDir, "build", `${name}.json`);
+}
+
+const HEADER = "bulletin-build-state";
+
+/** The state at `path`, or why there is none to trust. */
+export function loadState(path: string): { state: BuildState } | { why: string } {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return { why: "no record of a previous build" };
+  }
+  const newline = text.indexOf("\n");
+  const [header, format, digest] = text.slice(0, newline).split(" ");
+  const body = text.slice(newline + 1);
+  if (header !== HEADER || newline === -1) return { why: "the record of the previous build is damaged" };
+  if (Number(format) !== STATE_FORMAT) return { why: "the record of the previous build comes from another version" };
+  if (createHash("sha256").update(body).digest("hex") !== digest) return { why: "the record of the previous build is damaged (truncated or changed)" };
+  try {
+    return { state: JSON.parse(body) as BuildState };
+  } catch {
+    return { why: "the record of the previous build is damaged" };
+  }
+}
+
+/** Writes the state at `path` whole (see `writeWhole`), with the digest `loadState` checks. */
+export function saveState(path: string, state: BuildState): void {
+  const body = JSON.stringify(state, dateReplacer);
+  writeWhole(path, `${HEADER} ${STATE_FORMAT} ${createHash("sha256").update(body).digest("hex")}\n${body}`);
+}
+
+/** A JSON file written whole (a journal, a change list). */
+export function saveJson(path: string, value: unknown): void {
+  writeWhole(path, `${JSON.stringify(value, null, 1)}\n`);
+}
+
+/**
+ * Writes under a temporary name, flushed to disk, then renames into place: a build killed
+ * while writing leaves the file as it was, never half of one.
+ */
+function writeWhole(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.tmp-${process.pid}`;
+  const fd = openSync(temporary, "w");
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+}
+
+/** Forgets the state (the next build is a full one). */
+export function dropState(path: string): void {
+  rmSync(path, { force: true });
+}
+
+/** A DateTime in a JSON value, written so that `reviveDates` can make it again in `zone`. */
+export function dateReplacer(this: unknown, key: string, value: unknown): unknown {
+  const raw = (this as Record<string, unknown>)[key];
+  return raw instanceof DateTime ? { $t: raw.toMillis() } : value;
+}
+
+/** The value of `dateReplacer`'s JSON with its DateTimes again, in the bulletin's time zone. */
+export function reviveDates(value: unknown, zone: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => reviveDates(v, zone));
+  if (value && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    if (typeof record.$t === "number" && Object.keys(record).length === 1) return DateTime.fromMillis(record.$t, { zone });
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(record)) out[k] = reviveDates(v, zone);
+    return out;
+  }
+  return value;
+}
+
+const PROJECT_DIR = fileURLToPath(new URL("../../", import.meta.url));
+
+/**
+ * A digest of everything the build's output depends on besides content: the code (src/,
+ * layouts/, the Eleventy config), the dependencies as locked, and the TypeScript settings.
+ */
+export function codeDigest(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) hash.update(`${path.slice(PROJECT_DIR.length)}\0`).update(readFileSync(path)).update("\0");
+    }
+  };
+  for (const dir of ["src", "layouts"]) walk(join(PROJECT_DIR, dir));
+  for (const file of [".eleventy.js", "package.json", "package-lock.json", "tsconfig.json"]) {
+    try {
+      hash.update(`${file}\0`).update(readFileSync(join(PROJECT_DIR, file))).update("\0");
+    } catch {
+      hash.update(`${file}\0missing\0`);
+    }
+  }
+  return hash.digest("hex");
+}

@@ -1,0 +1,288 @@
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, link, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { promisify } from "node:util";
+import { dirname, join, resolve } from "node:path";
+import { formatProblem, hasErrors, type Problem } from "../model/problems.ts";
+import type { Article } from "../model/types.ts";
+import type { ImageCache } from "../images/imageCache.ts";
+import { imageProblems } from "../images/imagePath.ts";
+import { SearchIndexer } from "../search/searchIndexer.ts";
+import { Site } from "../site/Site.ts";
+import { prepareImages } from "../site/prepareSite.ts";
+import { pageFingerprints } from "../site/fingerprints.ts";
+import { FolderSink, writePages } from "../site/render.ts";
+import { articlesInFeeds } from "../feeds/feedModel.ts";
+import { staleRelated, storyKey, type StoryKey } from "../collections/staleRelated.ts";
+import { runHosted } from "../eleventy/config.ts";
+import { imageUrl, outputPath } from "../urls.ts";
+import type { Page } from "../pages/pageTypes.ts";
+import { reviveDates, saveState, saveJson, type BuildKey, type BuildState, type CachedArticle } from "./buildState.ts";
+import { readContentCached, type ReadContent } from "./contentCache.ts";
+import { applyChanges, filesBelow } from "./applyChanges.ts";
+import { timed, timedAsync } from "./phases.ts";
+import { faultPoint } from "./faults.ts";
+import type { BuildResult, RunBuildOptions } from "./runBuild.ts";
+
+/**
+ * `npm run build` when the last build's record can vouch for the published site (src/publish/
+ * buildState.ts): only the article files that changed are read; every page's fingerprint
+ * (what it prints: src/site/reads.ts) is compared with the record's, and only the pages whose
+ * fingerprint changed are rendered; only the files whose bytes changed are written, into the
+ * published site in place through a journal (src/publish/applyChanges.ts); only the search
+ * indexes holding changed articles are made again. The result is, file for file, what a full
+ * build of the same content writes: test/unit/incremental.test.ts checks that, step after step.
+ */
+export async function incrementalBuild(ctx: {
+  opts: RunBuildOptions;
+  state: BuildState;
+  statePath: string;
+  key: BuildKey;
+  images: ImageCache;
+  /** The published site's folder (what `_site` points at). */
+  generation: string;
+  log(line: string): void;
+  started: number;
+}): Promise<BuildResult> {
+  const { opts, state, generation, log } = ctx;
+  const read = timed("load and validate", () => readContentCached(opts, state.articles));
+  const { content } = read;
+  const problems: Problem[] = [...content.problems, ...imageProblems(content.articles, opts.root)];
+  const images = hasErrors(problems) ? undefined : await timedAsync("images", () => prepareImages(content, opts.root, ctx.images, problems));
+  for (const p of problems) log(formatProblem(p));
+  if (!images || hasErrors(problems)) return { ok: false, problems, pages: 0 };
+
+  const stories = storyChanges(state.articles, read, content.site.timeZone);
+  const site = timed("collections", () => new Site(content, {
+    images,
+    keepBodies: articlesInFeeds,
+    firstParagraphs: knownFirstParagraphs(state.articles, read),
+    related: {
+      previous: new Map(state.articles.filter((a) => a.related).map((a) => [a.source, a.related!])),
+      stale: (edition) => staleRelated(edition, stories.before.filter((s) => s.lang === edition.lang), stories.after.filter((s) => s.lang === edition.lang)),
+    },
+  }));
+  const fingerprints = timed("fingerprints", () => pageFingerprints(site));
+  const changed: Page[] = [];
+  for (const [path, entry] of fingerprints) if (state.pages[path] !== entry.fingerprint) changed.push(entry.page);
+  const removedPages = Object.keys(state.pages).filter((path) => !fingerprints.has(path));
+  const indexes = searchIndexes(site);
+  const changedPaths = new Set(changed.map((p) => outputPath(p.url)));
+  const reindex = [...indexes].filter(([url, index]) => state.searchIndexes[url] !== index.digest || index.members.some((m) => changedPaths.has(m)));
+  const removedIndexes = Object.keys(state.searchIndexes).filter((url) => !indexes.has(url)).map(outputPath).map(dirname);
+
+  const staging = `${generation}.incoming-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    // Eleventy, the host, copies the assets into the staging folder; the changed pages follow.
+    await timedAsync("render and write", () => runHosted(staging, async (dir) => {
+      await writePages(site, changed, new FolderSink(dir));
+      faultPoint("pages-written");
+      await copyNewImages(site, generation, dir);
+    }));
+    const reindexed = await timedAsync("search index", () => indexAgain(reindex, generation, staging, ctx.opts.output));
+    faultPoint("staged");
+
+    // What goes into the site: only files whose bytes differ from the published ones.
+    const files = filesBelow(staging).filter((f) => !f.startsWith("pagefind/") && !sameBytes(join(staging, f), join(generation, f)));
+    const folders = reindexed.filter((folder) => !sameIndex(join(staging, folder), join(generation, folder)));
+    const removed = [...removedPages, ...removedIndexes, ...unusedImages(site, generation)];
+    // A search index is swapped whole; a deploy needs only its files that changed (Pagefind's scripts do not).
+    const written = [...files];
+    const gone: string[] = [];
+    for (const folder of folders) {
+      const now = filesBelow(join(staging, folder));
+      written.push(...now.filter((f) => !sameBytes(join(staging, folder, f), join(generation, folder, f))).map((f) => `${folder}/${f}`));
+      gone.push(...filesBelow(join(generation, folder)).filter((f) => !now.includes(f)).map((f) => `${folder}/${f}`));
+    }
+    const next = nextState(ctx, read, site, fingerprints, indexes);
+    saveState(`${ctx.statePath}.next`, next);
+    const changeList = changeListPath(opts.output);
+    saveJson(`${changeList}.next`, { full: false, written, removed: [...removed.flatMap((r) => (r.startsWith("pagefind/") ? filesOf(generation, r) : [r])), ...gone] });
+    timed("publish", () => applyChanges(generation, {
+      staging,
+      // New files first: a page that links to one is renamed in after it.
+      files: [...files.filter((f) => !existsSync(join(generation, f))), ...files.filter((f) => existsSync(join(generation, f)))],
+      folders,
+      removed,
+      // Put in place once the site is changed: the record for the next build, and the list for the deploy.
+      commit: [{ next: `${ctx.statePath}.next`, path: ctx.statePath }, { next: `${changeList}.next`, path: changeList }],
+    }));
+    const seconds = ((performance.now() - ctx.started) / 1000).toFixed(1);
+    log(summary(stories, files.filter((f) => changedPaths.has(f)).length, removed.length, folders, fingerprints.size, changed.length, seconds, read.read));
+    return { ok: true, problems, pages: changed.length, incremental: { written: written.length, removed: removed.length } };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** A removed search index's files, as the change list names them (read before the folder goes). */
+function filesOf(generation: string, folder: string): string[] {
+  return filesBelow(join(generation, folder)).map((f) => `${folder}/${f}`);
+}
+
+/** Where a build says what it changed in the site, for a deploy to send only those files: beside `_site`, never in it. */
+export function changeListPath(output: string): string {
+  return `${resolve(output)}.changes.json`;
+}
+
+interface StoryChanges {
+  /** Stories as they were in the last build's listings, and as they are now, for those that moved, came or went. */
+  before: StoryKey[];
+  after: StoryKey[];
+  added: number;
+  removed: number;
+  edited: number;
+}
+
+/** Which stories were filed, taken down or changed since the last build, by what the listings see of them. */
+function storyChanges(previous: readonly CachedArticle[], read: ReadContent, zone: string): StoryChanges {
+  const was = new Map(previous.filter((a) => a.built).map((a) => [a.source, a]));
+  const now = new Map<string, { record: CachedArticle; article: Article }>();
+  for (const record of read.records) if (record.built) now.set(record.source, { record, article: read.articleOf.get(record.path)! });
+  const changes: StoryChanges = { before: [], after: [], added: 0, removed: 0, edited: 0 };
+  const keyOf = (a: CachedArticle): StoryKey => ({ source: a.source, lang: a.lang, url: a.url, tags: a.tags, date: (reviveDates(a.fm, zone) as { date: StoryKey["date"] }).date });
+  for (const [source, old] of was) {
+    const current = now.get(source);
+    if (!current) {
+      changes.removed++;
+      changes.before.push(keyOf(old));
+      continue;
+    }
+    if (current.record.digest !== old.digest) changes.edited++;
+    const key = storyKey(current.article);
+    const oldKey = keyOf(old);
+    if (key.url !== oldKey.url || key.lang !== oldKey.lang || +key.date !== +oldKey.date || key.tags.join() !== oldKey.tags.join()) {
+      changes.before.push(oldKey);
+      changes.after.push(key);
+    }
+  }
+  for (const [source, current] of now) {
+    if (was.has(source)) continue;
+    changes.added++;
+    changes.after.push(storyKey(current.article));
+  }
+  return changes;
+}
+
+/** First paragraphs from the record, for the articles whose file has not changed. */
+function knownFirstParagraphs(previous: readonly CachedArticle[], read: ReadContent): WeakMap<Article, string> {
+  const known = new WeakMap<Article, string>();
+  const was = new Map(previous.map((a) => [a.path, a]));
+  for (const record of read.records) {
+    const old = was.get(record.path);
+    if (old?.firstParagraph !== undefined && old.digest === record.digest) known.set(read.articleOf.get(record.path)!, old.firstParagraph);
+  }
+  return known;
+}
+
+/** Each search index of the site: its folder below the site, its members (page files) and a digest of them. */
+export function searchIndexes(site: Site): Map<string, { folder: string; members: string[]; digest: string }> {
+  const indexes = new Map<string, { folder: string; members: string[]; digest: string }>();
+  for (const page of site.pages((type) => type.searchIndex !== undefined)) {
+    const url = site.pageType(page).searchIndex!(page, site);
+    let index = indexes.get(url);
+    if (!index) indexes.set(url, (index = { folder: dirname(outputPath(url)), members: [], digest: "" }));
+    index.members.push(outputPath(page.url));
+  }
+  for (const index of indexes.values()) index.digest = createHash("sha1").update(index.members.join("\0")).digest("base64url");
+  return indexes;
+}
+
+/**
+ * Makes the search indexes in `indexes` again into the staging folder, from their pages:
+ * those rendered by this build from the staging folder, the others from the published site.
+ * An index whose pages read as in the published site keeps its files (SearchIndexer's digest).
+ */
+async function indexAgain(indexes: [string, { folder: string; members: string[] }][], generation: string, staging: string, output: string): Promise<string[]> {
+  if (indexes.length === 0) return [];
+  const search = await SearchIndexer.open(staging, { previous: output });
+  try {
+    for (const [url, index] of indexes) {
+      for (const member of index.members) {
+        const staged = join(staging, member);
+        await search.add(member, readFileSync(existsSync(staged) ? staged : join(generation, member), "utf8"), url);
+      }
+    }
+    await search.write();
+  } finally {
+    await search.close();
+  }
+  return indexes.map(([, index]) => index.folder);
+}
+
+/** The image renditions the site uses that the published site does not have yet, into `dir`. */
+async function copyNewImages(site: Site, generation: string, dir: string): Promise<void> {
+  for (const [name, path] of imageFiles(site)) {
+    const file = outputPath(imageUrl(name));
+    if (existsSync(join(generation, file))) continue;
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    await promisify(link)(path, join(dir, file)).catch(() => copyFileSync(path, join(dir, file)));
+  }
+}
+
+/** Renditions in the published site that no article uses any more. */
+function unusedImages(site: Site, generation: string): string[] {
+  const used = new Set([...imageFiles(site).keys()].map((name) => outputPath(imageUrl(name))));
+  const folder = dirname(outputPath(imageUrl("x")));
+  if (!existsSync(join(generation, folder))) return [];
+  return readdirSync(join(generation, folder)).map((name) => `${folder}/${name}`).filter((file) => !used.has(file));
+}
+
+function imageFiles(site: Site): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const article of site.content.articles) for (const file of site.image(article)?.files ?? []) files.set(file.name, file.path);
+  return files;
+}
+
+function sameBytes(a: string, b: string): boolean {
+  try {
+    return readFileSync(a).equals(readFileSync(b));
+  } catch {
+    return false;
+  }
+}
+
+/** Two copies of a search index made from the same pages (the stamp SearchIndexer writes says so). */
+function sameIndex(a: string, b: string): boolean {
+  return sameBytes(join(a, "bulletin-index.json"), join(b, "bulletin-index.json"));
+}
+
+/** The record this build leaves for the next. */
+function nextState(ctx: { key: BuildKey; generation: string }, read: ReadContent, site: Site, fingerprints: ReturnType<typeof pageFingerprints>, indexes: ReturnType<typeof searchIndexes>): BuildState {
+  return {
+    key: ctx.key,
+    generation: ctx.generation,
+    articles: finishedRecords(read, site),
+    pages: Object.fromEntries([...fingerprints].map(([path, entry]) => [path, entry.fingerprint])),
+    searchIndexes: Object.fromEntries([...indexes].map(([url, index]) => [url, index.digest])),
+  };
+}
+
+/** The records of a build's articles with what the build worked out: first paragraphs, related stories. */
+export function finishedRecords(read: ReadContent, site: Site): CachedArticle[] {
+  const editions = new Map(site.editions.map((e) => [e.lang, e]));
+  return read.records.map((record) => {
+    const article = read.articleOf.get(record.path)!;
+    const edition = record.built ? editions.get(article.lang) : undefined;
+    return {
+      ...record,
+      firstParagraph: site.knownFirstParagraph(article),
+      related: edition ? edition.related(article).map((a) => a.source) : undefined,
+    };
+  });
+}
+
+function summary(stories: StoryChanges, pages: number, removed: number, reindexed: string[], total: number, rendered: number, seconds: string, read: number): string {
+  const what = [
+    stories.added ? `${count(stories.added, "story", "stories")} added` : "",
+    stories.edited ? `${count(stories.edited, "story", "stories")} changed` : "",
+    stories.removed ? `${count(stories.removed, "story", "stories")} removed` : "",
+  ].filter(Boolean).join(", ") || `${count(read, "file")} read again, no story changed`;
+  const search = reindexed.length ? `, search index ${reindexed.map((f) => f.replace(/^pagefind\//, "")).join(", ")} re-indexed` : "";
+  return `${what}: ${count(pages, "page")} written, ${removed} removed${search}, ${(total - rendered).toLocaleString("en")} pages unchanged, in ${seconds} s.`;
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+}

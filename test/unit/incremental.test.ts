@@ -1,0 +1,205 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { article, hashTree, makeFixtureSite, runBuildScript, type FixtureSite } from "../support/fixtureSite.ts";
+import { siteTexts } from "../fixtures/writers/deskSite.ts";
+
+/**
+ * The incremental build writes, file for file, what a full build of the same content writes.
+ * A bulletin (the basic fixture, its own copy of the code) goes through a newsroom's day of
+ * changes; after each, `npm run build` updates its published site incrementally, and a second
+ * copy of the same bulletin is built from nothing. The two sites must be the same: every page,
+ * feed, sitemap and image byte for byte, and the search indexes by their pages and words.
+ */
+const IMAGE = fileURLToPath(new URL("../fixtures/images/small.png", import.meta.url));
+const A = "content/articles/2016/07";
+
+type Step = { name: string; full?: RegExp; change(site: FixtureSite): void; env?: Record<string, string> };
+
+const steps: Step[] = [
+  {
+    name: "file a story",
+    change: (s) => s.write(`${A}/2016-07-16-new-story.md`, article("title: A story filed this morning\ndate: 2016-07-16T09:00:00+03:00\ndateline: Damascus\npeople: [Vladimir Putin]\ntopics: [Syria]", "The first paragraph of the new story.")),
+  },
+  {
+    name: "edit a headline",
+    change: (s) => s.write(`${A}/2016-07-16-new-story.md`, article("title: A story filed this morning, retitled\ndate: 2016-07-16T09:00:00+03:00\ndateline: Damascus\npeople: [Vladimir Putin]\ntopics: [Syria]", "The first paragraph of the new story.")),
+  },
+  {
+    name: "change a story's people",
+    change: (s) => s.write(`${A}/2016-07-16-new-story.md`, article("title: A story filed this morning, retitled\ndate: 2016-07-16T09:00:00+03:00\ndateline: Damascus\npeople: [John Kerry]\ntopics: [Syria]", "The first paragraph of the new story.")),
+  },
+  {
+    name: "add a correction",
+    change: (s) => s.write(`${A}/2016-07-15-talks-after-midnight.md`, article("title: Talks continue after midnight in Moscow\ndate: 2016-07-15T00:30:00+03:00\ndateline: Moscow\npeople: Vladimir Putin\ntopics: [Syria]\ncorrections:\n  - { date: 2016-07-16T10:00:00+03:00, text: An earlier version gave the wrong city. }", "Talks went on after midnight, Damascus time.\n\nA second paragraph.")),
+  },
+  {
+    name: "add a story with a picture",
+    change: (s) => {
+      mkdirSync(join(s.root, A, "images"), { recursive: true });
+      cpSync(IMAGE, join(s.root, A, "images", "small.png"));
+      s.write(`${A}/2016-07-16-pictured.md`, article("title: A story with a picture\ndate: 2016-07-16T11:00:00+03:00\ntopics: [Syria]\nimage: { src: images/small.png, alt: A small picture }"));
+    },
+  },
+  { name: "delete a story", change: (s) => s.write(`${A}/2016-07-15-same-instant-in-utc.md`, undefined) },
+  {
+    name: "let a scheduled story's time pass",
+    change: (s) => s.write(`${A}/2016-07-17-scheduled.md`, article("title: A story for Sunday noon\ndate: 2016-07-17T12:00:00+03:00\ntopics: [Syria]")),
+    env: { BULLETIN_NOW: "2016-07-17T11:00:00+03:00" },
+  },
+  { name: "(the scheduled story's time has come)", change: () => {}, env: { BULLETIN_NOW: "2016-07-17T13:00:00+03:00" } },
+  {
+    name: "edit a registry entry",
+    change: (s) => s.write("content/people/vladimir-putin.md", "---\nname: Vladimir Putin\nrole: President of the Russian Federation\naliases: [Putin]\nsameAs: [https://www.wikidata.org/wiki/Q7747]\n---\nPresident of the Russian Federation since 2012.\n"),
+    env: { BULLETIN_NOW: "2016-07-17T13:00:00+03:00" },
+  },
+  {
+    name: "change site.yaml",
+    full: /^Full build: content\/site\.yaml or the build's options changed\.$/m,
+    change: (s) => s.write("content/site.yaml", readFileSync(join(s.root, "content/site.yaml"), "utf8").replace("name: Test Bulletin", "name: Renamed Bulletin")),
+    env: { BULLETIN_NOW: "2016-07-17T13:00:00+03:00" },
+  },
+  {
+    name: "change a layout",
+    full: /^Full build: the code or its dependencies changed\.$/m,
+    change: (s) => {
+      const layout = join(s.root, "layouts", "components", "SiteFooter.tsx");
+      writeFileSync(layout, readFileSync(layout, "utf8").replace("<p>{s.footerNote(edition.agency)}</p>", "<p>{s.footerNote(edition.agency)} (changed)</p>"));
+    },
+    env: { BULLETIN_NOW: "2016-07-17T13:00:00+03:00" },
+  },
+];
+
+/** The site `_site` points at: every file but the search index byte for byte, the search index as text (its pages and words). */
+function published(root: string): { files: Map<string, string>; search: Map<string, string> } {
+  const files = hashTree(join(root, "_site"));
+  for (const path of [...files.keys()]) if (path.startsWith("pagefind")) files.delete(path);
+  const search = new Map([...siteTexts(join(root, "_site", "pagefind"))].filter(([path]) => !path.endsWith(".pagefind") && !path.endsWith(".js") && !path.endsWith(".css")));
+  return { files, search };
+}
+
+/** Builds `site` from nothing: no published site, no record of a build. */
+async function coldBuild(site: FixtureSite, env: Record<string, string>): Promise<void> {
+  for (const name of readdirSync(site.root)) if (name.startsWith("_site")) rmSync(join(site.root, name), { recursive: true, force: true });
+  rmSync(join(site.root, ".bulletin-cache", "build"), { recursive: true, force: true });
+  const run = await runBuildScript(site.root, env);
+  assert.equal(run.code, 0, run.output);
+  assert.match(run.output, /^Full build: /m);
+}
+
+test("after every change of a newsroom's day, the incremental build publishes what a full build does", async () => {
+  const live = makeFixtureSite({}, { code: true });
+  const cold = makeFixtureSite({}, { code: true });
+  try {
+    const first = await runBuildScript(live.root);
+    assert.equal(first.code, 0, first.output);
+    for (const step of steps) {
+      step.change(live);
+      step.change(cold);
+      const env = step.env ?? {};
+      const run = await runBuildScript(live.root, env);
+      assert.equal(run.code, 0, `${step.name}:\n${run.output}`);
+      if (step.full) assert.match(run.output, step.full, `${step.name}: a full build, announced in one line`);
+      else assert.match(run.output, /pages? written, \d+ removed.*pages unchanged, in [\d.]+ s\.$/m, `${step.name}: incremental\n${run.output}`);
+      await coldBuild(cold, env);
+      const incremental = published(live.root);
+      const expected = published(cold.root);
+      assert.deepEqual([...incremental.files.keys()].sort(), [...expected.files.keys()].sort(), `${step.name}: the same files`);
+      for (const [path, hash] of expected.files) assert.equal(incremental.files.get(path), hash, `${step.name}: ${path} is the same`);
+      assert.deepEqual(incremental.search, expected.search, `${step.name}: the search indexes hold the same pages and words`);
+    }
+  } finally {
+    live.remove();
+    cold.remove();
+  }
+});
+
+test("filing a story writes only what changed, says so in one line, and lists the files for a deploy", async () => {
+  const site = makeFixtureSite({}, { code: true });
+  try {
+    assert.equal((await runBuildScript(site.root)).code, 0);
+    const before = hashTree(join(site.root, "_site"));
+    site.write(`${A}/2016-07-16-new-story.md`, article("title: A story filed this morning\ndate: 2016-07-16T09:00:00+03:00\ntopics: [Syria]"));
+    const run = await runBuildScript(site.root);
+    assert.equal(run.code, 0, run.output);
+    assert.match(run.output, /^1 story added: \d+ pages written, 0 removed, search index en\/latest re-indexed, \d+ pages unchanged, in [\d.]+ s\.$/m);
+    const after = hashTree(join(site.root, "_site"));
+    const changed = [...after].filter(([path, hash]) => before.get(path) !== hash).map(([path]) => path).sort();
+    const list = JSON.parse(readFileSync(join(site.root, "_site.changes.json"), "utf8")) as { full: boolean; written: string[]; removed: string[] };
+    assert.equal(list.full, false);
+    assert.deepEqual([...list.written].sort(), changed, "the change list names exactly the files whose bytes changed");
+    assert.ok(changed.includes("2016/07/16/new-story/index.html") && changed.includes("index.html") && changed.includes("topics/syria/index.html"));
+    assert.ok(!changed.includes("people/vladimir-putin/index.html"), "a page that does not show the story is not written");
+    assert.ok(!changed.includes("assets/site.css"), "unchanged assets are not written");
+  } finally {
+    site.remove();
+  }
+});
+
+test("a damaged or stale record of the last build gives a full build, announced in one line, and a correct site", async () => {
+  const site = makeFixtureSite({}, { code: true });
+  try {
+    assert.equal((await runBuildScript(site.root)).code, 0);
+    const build = join(site.root, ".bulletin-cache", "build");
+    const [record] = readdirSync(build).filter((f) => f.endsWith(".json"));
+    const path = join(build, record!);
+    const text = readFileSync(path, "utf8");
+    site.write(`${A}/2016-07-16-new-story.md`, article("title: A story filed this morning\ndate: 2016-07-16T09:00:00+03:00\ntopics: [Syria]"));
+
+    writeFileSync(path, text.slice(0, text.length / 2));
+    const truncated = await runBuildScript(site.root);
+    assert.equal(truncated.code, 0, truncated.output);
+    assert.match(truncated.output, /^Full build: the record of the previous build is damaged \(truncated or changed\)\.$/m);
+    assert.ok(existsSync(join(site.root, "_site", "2016", "07", "16", "new-story", "index.html")));
+
+    const whole = readFileSync(path, "utf8");
+    writeFileSync(path, whole.replace("A story filed this morning", "A story filed this mornin!"));
+    const tampered = await runBuildScript(site.root);
+    assert.match(tampered.output, /^Full build: the record of the previous build is damaged/m);
+
+    writeFileSync(path, readFileSync(path, "utf8").replace(/^bulletin-build-state \d+/, "bulletin-build-state 0"));
+    const old = await runBuildScript(site.root);
+    assert.match(old.output, /^Full build: the record of the previous build comes from another version\.$/m);
+
+    const again = await runBuildScript(site.root);
+    assert.doesNotMatch(again.output, /Full build/, "and the record it wrote is used next time");
+  } finally {
+    site.remove();
+  }
+});
+
+const MOMENTS = ["pages-written", "staged", "journal-written", "first-file-moved", "site-changed"];
+
+test("an incremental build killed at any moment leaves _site whole, and the next build is correct", async () => {
+  const site = makeFixtureSite({}, { code: true });
+  const cold = makeFixtureSite({}, { code: true });
+  try {
+    assert.equal((await runBuildScript(site.root)).code, 0);
+    let n = 0;
+    for (const moment of MOMENTS) {
+      n++;
+      const before = published(site.root);
+      const story = article(`title: Story number ${n}\ndate: 2016-07-16T0${n}:00:00+03:00\ntopics: [Syria]`);
+      site.write(`${A}/2016-07-16-story-${n}.md`, story);
+      cold.write(`${A}/2016-07-16-story-${n}.md`, story);
+      const killed = await runBuildScript(site.root, { BULLETIN_FAULT: `kill:${moment}` });
+      assert.equal(killed.signal, "SIGKILL", `${moment}: killed there\n${killed.output}`);
+      const meanwhile = published(site.root);
+      if (moment === "pages-written" || moment === "staged") assert.deepEqual(meanwhile, before, `${moment}: the site is as it was`);
+      // Once the journal is written, every file is the old one or the new one: no page is missing or cut short.
+      for (const [path] of before.files) assert.ok(meanwhile.files.has(path), `${moment}: ${path} is still there`);
+
+      const next = await runBuildScript(site.root);
+      assert.equal(next.code, 0, `${moment}: the next build works\n${next.output}`);
+      if (moment !== "pages-written" && moment !== "staged") assert.match(next.output, /The last build was stopped while it changed the site; what it had begun is finished\./);
+      await coldBuild(cold, {});
+      assert.deepEqual(published(site.root), published(cold.root), `${moment}: the next build publishes what a full build does`);
+    }
+    assert.ok(!readdirSync(join(site.root, "_site.builds")).some((name) => name.includes(".journal")), "no journal is left");
+  } finally {
+    site.remove();
+    cold.remove();
+  }
+});
