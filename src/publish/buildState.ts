@@ -3,6 +3,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
+import { dateFromMillis } from "../text/dates.ts";
 
 /**
  * What a build leaves for the next one to start from (`.bulletin-cache/build/`): every
@@ -39,7 +40,7 @@ export interface CachedArticle {
   digest: string;
   slug: string;
   bodyLine: number;
-  /** The frontmatter as parsed (dates as `{ "$t": millis }` once written). */
+  /** The frontmatter as parsed, dates as `{ "$t": millis }` (`freezeDates`). */
   fm: unknown;
   url: string;
   lang: string;
@@ -95,7 +96,7 @@ export function loadState(path: string): { state: BuildState } | { why: string }
 
 /** Writes the state at `path` whole (see `writeWhole`), with the digest `loadState` checks. */
 export function saveState(path: string, state: BuildState): void {
-  const body = JSON.stringify(state, dateReplacer);
+  const body = JSON.stringify(state);
   writeWhole(path, `${HEADER} ${STATE_FORMAT} ${createHash("sha256").update(body).digest("hex")}\n${body}`);
 }
 
@@ -126,10 +127,16 @@ export function dropState(path: string): void {
   rmSync(path, { force: true });
 }
 
-/** A DateTime in a JSON value, written so that `reviveDates` can make it again in `zone`. */
-export function dateReplacer(this: unknown, key: string, value: unknown): unknown {
-  const raw = (this as Record<string, unknown>)[key];
-  return raw instanceof DateTime ? { $t: raw.toMillis() } : value;
+/** A value with its DateTimes written as `{ "$t": millis }`, for JSON; `reviveDates` makes them again. */
+export function freezeDates(value: unknown): unknown {
+  if (value instanceof DateTime) return { $t: value.toMillis() };
+  if (Array.isArray(value)) return value.map(freezeDates);
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = freezeDates(v);
+    return out;
+  }
+  return value;
 }
 
 /** The value of `dateReplacer`'s JSON with its DateTimes again, in the bulletin's time zone. */
@@ -137,7 +144,7 @@ export function reviveDates(value: unknown, zone: string): unknown {
   if (Array.isArray(value)) return value.map((v) => reviveDates(v, zone));
   if (value && typeof value === "object") {
     const record = value as Record<string, unknown>;
-    if (typeof record.$t === "number" && Object.keys(record).length === 1) return DateTime.fromMillis(record.$t, { zone });
+    if (typeof record.$t === "number" && Object.keys(record).length === 1) return dateFromMillis(record.$t, zone);
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(record)) out[k] = reviveDates(v, zone);
     return out;

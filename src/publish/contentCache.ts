@@ -10,7 +10,7 @@ import { splitFrontmatter } from "../model/yamlFile.ts";
 import type { ArticleFrontmatter } from "../model/schema.ts";
 import type { Article } from "../model/types.ts";
 import { tagKey } from "../collections/staleRelated.ts";
-import { reviveDates, type CachedArticle } from "./buildState.ts";
+import { freezeDates, reviveDates, type CachedArticle } from "./buildState.ts";
 
 /** The content, and what the build state keeps of each article file. */
 export interface ReadContent {
@@ -69,8 +69,7 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
     articleOf.set(path, article);
     records.push({
       path, stat, source: file.source, digest: file.digest, slug: file.slug, bodyLine: file.bodyLine,
-      // A recorded file keeps its recorded form; a file just read, its parsed frontmatter (saveState writes its dates).
-      fm: fromCache ? cached.get(path)!.fm : file.fm,
+      fm: fromCache ? cached.get(path)!.fm : freezeDates(file.fm),
       url: article.url,
       lang: article.lang,
       tags: [...article.people, ...article.topics].map(tagKey),

@@ -16,7 +16,8 @@ import { staleRelated, storyKey, type StoryKey } from "../collections/staleRelat
 import { runHosted } from "../eleventy/config.ts";
 import { imageUrl, outputPath } from "../urls.ts";
 import type { Page } from "../pages/pageTypes.ts";
-import { reviveDates, saveState, saveJson, type BuildKey, type BuildState, type CachedArticle } from "./buildState.ts";
+import { saveState, saveJson, type BuildKey, type BuildState, type CachedArticle } from "./buildState.ts";
+import { dateFromMillis } from "../text/dates.ts";
 import { readContentCached, type ReadContent } from "./contentCache.ts";
 import { applyChanges, filesBelow } from "./applyChanges.ts";
 import { timed, timedAsync } from "./phases.ts";
@@ -141,7 +142,7 @@ function storyChanges(previous: readonly CachedArticle[], read: ReadContent, zon
   const now = new Map<string, { record: CachedArticle; article: Article }>();
   for (const record of read.records) if (record.built) now.set(record.source, { record, article: read.articleOf.get(record.path)! });
   const changes: StoryChanges = { before: [], after: [], added: 0, removed: 0, edited: 0 };
-  const keyOf = (a: CachedArticle): StoryKey => ({ source: a.source, lang: a.lang, url: a.url, tags: a.tags, date: (reviveDates(a.fm, zone) as { date: StoryKey["date"] }).date });
+  const keyOf = (a: CachedArticle): StoryKey => ({ source: a.source, lang: a.lang, url: a.url, tags: a.tags, date: dateFromMillis((a.fm as { date: { $t: number } }).date.$t, zone) });
   for (const [source, old] of was) {
     const current = now.get(source);
     if (!current) {

@@ -140,6 +140,11 @@ function cachedZone(name: string): Zone {
   return zone;
 }
 
+/** The instant `millis` in `timeZone`, as `parseDate` makes it (the build's record keeps dates as millis). */
+export function dateFromMillis(millis: number, timeZone: string): DateTime {
+  return DateTime.fromMillis(millis, { zone: cachedZone(timeZone) });
+}
+
 /** `2016-07-15T00:30:00+03:00`: the form for `<time datetime>`, feeds and structured data. */
 export function isoWithOffset(dt: DateTime): string {
   return dt.toISO({ suppressMilliseconds: true, includeOffset: true })!;
