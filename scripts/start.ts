@@ -7,14 +7,20 @@
  *
  *   npm start -- --port 8081          another port (0: any free one)
  *   npm start -- --root path/to/site  a bulletin in another folder (its content/)
+ *   npm start -- --desk-port 8091     the web desk's port (default: the preview's + 1)
+ *
+ * The web desk (Decap CMS with its local file-system backend) is served beside the preview,
+ * on 127.0.0.1 only: src/desk/deskServer.ts.
  */
 import { parseArgs } from "node:util";
 import { runPreview } from "../src/preview/runPreview.ts";
+import { startDeskServer } from "../src/desk/deskServer.ts";
 
 const { values } = parseArgs({
   options: {
     port: { type: "string", default: "8080" },
     root: { type: "string", default: process.cwd() },
+    "desk-port": { type: "string" },
   },
 });
 const port = Number(values.port);
@@ -24,6 +30,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 process.env.BULLETIN_PREVIEW ??= "1";
 const preview = await runPreview({ root: values.root, port });
+const desk = await startDeskServer({ root: values.root, port: values["desk-port"] ? Number(values["desk-port"]) : port === 0 ? 0 : port + 1, previewUrl: preview.url });
+console.log(`Desk at ${desk.url} (stories are saved into content/articles/; docs/writing.md).`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void preview.stop().then(() => process.exit(0)));
+  process.once(signal, () => void Promise.all([preview.stop(), desk.close()]).then(() => process.exit(0)));
 }

@@ -4,6 +4,7 @@ import type { SiteBuild } from "../build/SiteBuild.ts";
 import { BULK_TEMPLATES, LISTING_TEMPLATES, SEARCHABLE_TEMPLATES, pageQueue, writeBulkPages, type BulkPage, type QueuedPage } from "../build/bulkPages.ts";
 import { setImageOutputRoot } from "../images/responsiveImage.ts";
 import { activeSearchIndexer } from "../search/searchIndexer.ts";
+import { DESK_PASSTHROUGH } from "../desk/deskFiles.ts";
 
 // Eleventy's config API is untyped JavaScript; this is the part we use.
 interface EleventyConfig {
@@ -49,6 +50,7 @@ export default function configure(eleventyConfig: EleventyConfig) {
   eleventyConfig.addTemplateFormats("11ty.ts");
 
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
+  eleventyConfig.addPassthroughCopy(DESK_PASSTHROUGH); // the web desk at /admin/ (src/desk/deskFiles.ts)
   // Article images are resized while pages render, into whichever folder this run writes.
   eleventyConfig.on("eleventy.before", ({ directories }) => setImageOutputRoot(directories.output));
 
