@@ -65,6 +65,8 @@ export interface DeskConfig {
   fieldOrder: readonly ArticleField[];
   /** Fields holding dates (the format turns wall-clock time into ISO 8601 with offset and back). */
   dateFields: string[];
+  /** Objects the form edits as a list of at most one (the format writes the object itself). */
+  singleItemLists: string[];
   /** The labels of the preview pane, per language, from src/i18n/strings.ts. */
   previewStrings: Record<Lang, PreviewStrings>;
   /** Decap's own configuration, given to CMS.init. */
@@ -104,7 +106,7 @@ function articleFieldEditors(opts: DeskConfigOptions): Record<ArticleField, Desk
     },
     title: { name: "title", label: "Headline", widget: "bulletin-string", required: true, hint: "Plain text. It also names the file and the web address." },
     date: {
-      name: "date", label: "Publication time", widget: "bulletin-datetime", required: true, time_zone: zone, default_now: true,
+      name: "date", label: "Publication time", widget: "datetime", required: true, time_zone: zone, default_now: true,
       hint: `Bulletin time (${zone}). A later time schedules the story.`,
     },
     dateline: { name: "dateline", label: "Dateline", widget: "bulletin-string", required: false, hint: "The place only, e.g. Damascus; the agency's name is added." },
@@ -118,27 +120,31 @@ function articleFieldEditors(opts: DeskConfigOptions): Record<ArticleField, Desk
       hint: "Pick from the bulletin's topics; the first is shown above the headline.",
     },
     author: { name: "author", label: "Byline", widget: "bulletin-string", required: false },
+    // A list of at most one: Decap checks the required parts of an object even when the object
+    // is optional, so a story without an image could not be saved. The format turns the list
+    // into the contract's `image:` object and back (`singleItemLists`).
     image: {
-      name: "image", label: "Image", widget: "object", required: false, collapsed: false,
-      hint: "Saved next to the story's file.",
+      name: "image", label: "Image", label_singular: "image", widget: "list", required: false, max: 1, collapsed: false,
+      summary: "{{fields.alt}}",
+      hint: "Saved next to the story's file. The description is required: it is what blind readers hear.",
       fields: [
         { name: "src", label: "Picture", widget: "image", required: true, choose_url: false },
-        { name: "alt", label: "Description for readers who cannot see it (required)", widget: "bulletin-string", required: true },
+        { name: "alt", label: "Description for readers who cannot see it", widget: "bulletin-string", required: true },
         { name: "caption", label: "Caption", widget: "bulletin-string", required: false },
         { name: "credit", label: "Credit", widget: "bulletin-string", required: false },
       ],
     },
     corrections: {
       name: "corrections", label: "Corrections", label_singular: "correction", widget: "list", required: false,
-      allow_add: true, collapsed: false, summary: "{{fields.date}}: {{fields.text}}",
+      allow_add: true, collapsed: false, summary: "{{fields.text}}",
       hint: "A correction is added as an entry, never by rewriting the story silently.",
       fields: [
-        { name: "date", label: "Corrected at", widget: "bulletin-datetime", required: true, time_zone: zone, default_now: true, hint: `Bulletin time (${zone}).` },
+        { name: "date", label: "Corrected at", widget: "datetime", required: true, time_zone: zone, default_now: true, hint: `Bulletin time (${zone}).` },
         { name: "text", label: "What was wrong", widget: "bulletin-text", required: true },
       ],
     },
     updated: {
-      name: "updated", label: "Updated", widget: "bulletin-datetime", required: false, time_zone: zone,
+      name: "updated", label: "Updated", widget: "datetime", required: false, time_zone: zone,
       hint: `Optional: shown as "Updated …". Bulletin time (${zone}).`,
     },
     translation: {
@@ -223,14 +229,15 @@ export function deskConfig(opts: DeskConfigOptions): DeskConfig {
         delete: false,
         extension: "md",
         format: "bulletin-frontmatter",
-        // The date parts are read from the wall-clock time the form holds (in the bulletin's
-        // zone), so the folder and file name are the story's day there, as `npm run new` names them.
-        path: "{{fields.date | date('YYYY')}}/{{fields.date | date('MM')}}/{{fields.date | date('YYYY-MM-DD')}}-{{slug}}",
+        // {{year}}, {{month}}, {{day}}: the story's date as the form holds it, the bulletin's
+        // wall clock (src/desk/admin/desk.js), so the folder and the file name are the story's
+        // day in the bulletin's time zone, as `npm run new` names them.
+        path: "{{year}}/{{month}}/{{year}}-{{month}}-{{day}}-{{slug}}",
         slug: "{{slug}}",
         identifier_field: "title",
         media_folder: "",
         public_folder: "",
-        summary: "{{fields.title}} · {{fields.date}}{{fields.draft | ternary(' · draft', '')}}",
+        summary: "{{fields.title}} · {{year}}-{{month}}-{{day}} {{hour}}:{{minute}}{{fields.draft | ternary(' · draft', '')}}",
         sortable_fields: ["date", "title"],
         view_filters: [
           { label: "Drafts", field: "draft", pattern: true },
@@ -245,6 +252,7 @@ export function deskConfig(opts: DeskConfigOptions): DeskConfig {
     timeZone: site.timeZone,
     fieldOrder: ARTICLE_FIELDS,
     dateFields,
+    singleItemLists: ["image"],
     previewStrings: Object.fromEntries(LANGUAGES.map((lang) => [lang, previewStrings(site, lang)])) as Record<Lang, PreviewStrings>,
     cms,
   };

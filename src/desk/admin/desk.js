@@ -17,10 +17,29 @@ const { CMS, h, createClass } = window;
 const desk = await (await fetch("config.json", { cache: "no-store" })).json();
 const ZONE = desk.timeZone;
 
+// Decap's "Publish" writes the file (a commit, in production); whether readers see the story
+// is the Draft box. The buttons say "Save" so that nobody takes one for the other.
+const english = CMS.getLocale?.("en");
+if (english?.editor?.editorToolbar) {
+  CMS.registerLocale("en", {
+    ...english,
+    editor: {
+      ...english.editor,
+      editorToolbar: {
+        ...english.editor.editorToolbar,
+        publish: "Save", publishNow: "Save now", publishing: "Saving…", published: "Saved",
+        publishAndCreateNew: "Save and start another", publishAndDuplicate: "Save and duplicate (to translate it)",
+      },
+    },
+  });
+}
+
 // ---------------------------------------------------------------------------------------
-// Dates. The form holds wall-clock time in the bulletin's zone ("2016-07-15T00:30"): what
-// the writer sees, and what Decap's path template reads to name the folder and the file.
-// The file holds ISO 8601 with the zone's offset at that moment ("2016-07-15T00:30:00+03:00").
+// Dates. The form holds the bulletin's wall-clock time ("2016-07-16T00:30" in Damascus, what
+// the writer sees and types) with a Z after it: Decap reads the story's `date` to fill
+// {{year}}, {{month}} and {{day}} in the file's path, in UTC, so the Z makes them the
+// bulletin's day whatever the zone of the writer's computer. The Z never reaches a file:
+// files hold ISO 8601 with the zone's real offset at that moment ("2016-07-16T00:30:00+03:00").
 
 const zoneFormats = new Map();
 function zoneFormat(zone) {
@@ -61,32 +80,42 @@ function wallText(w) {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${time}`;
 }
 
-function parseWall(text) {
+/** A date as files have it (ISO 8601, with or without an offset) → its parts. */
+function parseFileDate(text) {
   const m = DATE_TEXT.exec(String(text).trim());
   if (!m) return undefined;
   return { year: +m[1], month: +m[2], day: +m[3], hour: +(m[4] ?? 0), minute: +(m[5] ?? 0), second: +(m[6] ?? 0), offset: m[7] };
 }
 
-/** A date as the file has it → wall-clock time in the bulletin's zone; text that is no date is kept as it is. */
-export function fileDateToWall(value, zone = ZONE) {
+const FORM_VALUE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?Z$/;
+const formValue = (wall) => `${wallText(wall)}Z`;
+
+/** The form's value → the bulletin's wall clock, or undefined. */
+function parseFormValue(value) {
+  const m = FORM_VALUE.exec(String(value ?? ""));
+  if (!m) return undefined;
+  return { year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5], second: +(m[6] ?? 0) };
+}
+
+/** A file's date → the form's value (the bulletin's wall clock); text that is no date is kept as it is. */
+function fileDateToForm(value, zone = ZONE) {
   if (value === undefined || value === null || value === "") return value;
-  const w = parseWall(value);
+  const w = parseFileDate(value);
   if (!w) return value;
-  if (!w.offset) return wallText(w); // no offset: the bulletin's own time, as the schema reads it
+  if (!w.offset) return formValue(w); // no offset: the bulletin's own time, as the schema reads it
   let minutes = 0;
   if (w.offset.toUpperCase() !== "Z") {
     const [, sign, hh, mm] = /^([+-])(\d{2}):?(\d{2})?$/.exec(w.offset);
     minutes = (sign === "-" ? -1 : 1) * (+hh * 60 + +(mm ?? 0));
   }
   const ms = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - minutes * 60000;
-  return wallText(wallAt(ms, zone));
+  return formValue(wallAt(ms, zone));
 }
 
-/** Wall-clock time in the bulletin's zone → ISO 8601 with the zone's offset at that moment. */
-export function wallToFileDate(value, zone = ZONE) {
-  if (value === undefined || value === null || value === "") return value;
-  const w = parseWall(value);
-  if (!w || w.offset) return value;
+/** The form's value → ISO 8601 with the zone's offset at that moment. */
+function formToFileDate(value, zone = ZONE) {
+  const w = parseFormValue(value);
+  if (!w) return value;
   const ms = instantOf(w, zone);
   const shown = wallAt(ms, zone);
   const offset = offsetAt(ms, zone);
@@ -95,14 +124,14 @@ export function wallToFileDate(value, zone = ZONE) {
   return `${wallText({ ...shown, second: 0 })}:${pad(shown.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-function nowWall(zone = ZONE) {
-  return wallText({ ...wallAt(Date.now(), zone), second: 0 });
+function nowFormValue(zone = ZONE) {
+  return formValue({ ...wallAt(Date.now(), zone), second: 0 });
 }
 
-/** "UTC+03:00" for a wall-clock time in the zone. */
+/** "UTC+03:00" for the form's value (now, without one). */
 function offsetLabel(value, zone = ZONE) {
-  const w = value && parseWall(value);
-  const offset = offsetAt(w && !w.offset ? instantOf(w, zone) : Date.now(), zone);
+  const w = parseFormValue(value);
+  const offset = offsetAt(w ? instantOf(w, zone) : Date.now(), zone);
   const abs = Math.abs(offset);
   return `UTC${offset < 0 ? "−" : "+"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
@@ -159,12 +188,16 @@ CMS.registerCustomFormat("bulletin-frontmatter", "md", {
     if (!close) return { body: text };
     const data = load(rest.slice(0, close.index), { schema: CORE_SCHEMA }) ?? {};
     const body = rest.slice(close.index + close[0].length).replace(/^\n+/, "");
-    return { ...mapDates(data, (v) => fileDateToWall(v)), body };
+    const fields = mapDates(data, (v) => fileDateToForm(v));
+    for (const key of desk.singleItemLists) {
+      if (fields[key] && typeof fields[key] === "object" && !Array.isArray(fields[key])) fields[key] = [fields[key]];
+    }
+    return { ...fields, body };
   },
   toFile(data) {
     const { body = "", ...fields } = data;
-    const meta = withoutBlanks(mapDates(fields, (v) => wallToFileDate(v)));
-    if (meta.image && !meta.image.src) delete meta.image;
+    for (const key of desk.singleItemLists) if (Array.isArray(fields[key])) fields[key] = fields[key][0];
+    const meta = withoutBlanks(mapDates(fields, (v) => formToFileDate(v)));
     const keys = [...desk.fieldOrder.filter((k) => k in meta), ...Object.keys(meta).filter((k) => !desk.fieldOrder.includes(k))];
     const yaml = keys
       .map((k) => dump({ [k]: meta[k] }, { schema: CORE_SCHEMA, lineWidth: -1, flowLevel: FLOW_FIELDS.has(k) ? 1 : -1 }))
@@ -257,24 +290,25 @@ for (const name of ["string", "text", "markdown"]) directional(name);
 const DateTimeControl = createClass({
   componentDidMount() {
     const { value, field, onChange } = this.props;
-    if (!value && field.get("default_now")) onChange(nowWall(field.get("time_zone") || ZONE));
+    if (!value && field.get("default_now")) onChange(nowFormValue(field.get("time_zone") || ZONE));
   },
   render() {
     const { value, field, forID, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
     const zone = field.get("time_zone") || ZONE;
-    const text = typeof value === "string" ? value : "";
-    const hasSeconds = /T\d{2}:\d{2}:\d{2}/.test(text);
+    const shown = parseFormValue(value) ? String(value).slice(0, -1) : "";
     return h("div", { className: "desk-datetime" },
       h("input", {
-        type: "datetime-local", id: forID, className: classNameWrapper, value: text, step: hasSeconds ? 1 : 60,
+        type: "datetime-local", id: forID, className: classNameWrapper, value: shown, step: shown.length > 16 ? 1 : 60,
         "aria-describedby": `${forID}-zone`,
-        onChange: (e) => onChange(e.target.value || ""), onFocus: setActiveStyle, onBlur: setInactiveStyle,
+        onChange: (e) => onChange(e.target.value ? `${e.target.value}Z` : ""), onFocus: setActiveStyle, onBlur: setInactiveStyle,
       }),
-      h("p", { id: `${forID}-zone`, className: "desk-zone" }, `${zone} time (${offsetLabel(text, zone)}), whatever this computer's clock says.`));
+      h("p", { id: `${forID}-zone`, className: "desk-zone" }, `${zone} time (${offsetLabel(value, zone)}), whatever this computer's clock says.`));
   },
 });
-const DateTimePreview = createClass({ render() { return h("span", {}, this.props.value ? wallToFileDate(this.props.value) : ""); } });
-CMS.registerWidget("bulletin-datetime", DateTimeControl, DateTimePreview);
+const DateTimePreview = createClass({ render() { return h("span", {}, this.props.value ? formToFileDate(this.props.value) : ""); } });
+// It takes the name of Decap's own date widget: Decap reads the story's date (for the file's
+// path and the list's summary) only from a field of that widget named `date`.
+CMS.registerWidget("datetime", DateTimeControl, DateTimePreview);
 
 // ---------------------------------------------------------------------------------------
 // People and topics from the registry.
@@ -369,7 +403,7 @@ const NamesControl = createClass({
         : null,
       h("div", { className: "desk-name-entry" },
         h("input", {
-          id: forID, className: classNameWrapper, list: listId, value: this.state.text, autoComplete: "off",
+          id: forID, className: classNameWrapper, list: listId, value: this.state.text, autoComplete: "off", dir: "auto",
           "aria-describedby": `${forID}-note`,
           onChange: (e) => this.setState({ text: e.target.value }),
           onKeyDown: (e) => {
@@ -398,8 +432,8 @@ CMS.registerWidget("bulletin-names", NamesControl, NamesPreview);
 CMS.registerPreviewStyle("/assets/site.css");
 
 function formatWall(value, lang) {
-  const w = value && parseWall(value);
-  if (!w || w.offset) return value || "";
+  const w = parseFormValue(value);
+  if (!w) return value || "";
   const s = desk.previewStrings[lang];
   return new Intl.DateTimeFormat(s.locale, {
     timeZone: ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",
@@ -407,7 +441,7 @@ function formatWall(value, lang) {
   }).format(new Date(instantOf(w, ZONE)));
 }
 
-const timeStamp = (value, lang) => h("time", { dateTime: wallToFileDate(value) }, formatWall(value, lang));
+const timeStamp = (value, lang) => h("time", { dateTime: formToFileDate(value) }, formatWall(value, lang));
 
 const ArticlePreview = createClass({
   render() {
@@ -421,7 +455,8 @@ const ArticlePreview = createClass({
       ? h("div", { className: "tag-group" }, h("h3", { className: "tag-group-title" }, label),
         h("ul", { className: "tag-list" }, names.map((n) => h("li", { key: n }, h("a", { href: "#", rel: "tag" }, n)))))
       : null;
-    const image = data.image && data.image.src ? this.props.getAsset(data.image.src) : undefined;
+    const picture = asList(data.image)[0];
+    const image = picture && picture.src ? this.props.getAsset(picture.src) : undefined;
     return h("div", { className: "article-page", lang, dir: directionOf(lang) },
       h("article", { className: "article" },
         h("header", { className: "article-header" },
@@ -434,8 +469,8 @@ const ArticlePreview = createClass({
             data.date ? h("p", { className: "published" }, `${s.published} `, timeStamp(data.date, lang)) : null,
             data.updated ? h("p", { className: "updated" }, `${s.updated} `, timeStamp(data.updated, lang)) : null)),
         image ? h("figure", { className: "article-figure" },
-          h("img", { src: image.toString(), alt: data.image.alt || "" }),
-          data.image.caption || data.image.credit ? h("figcaption", {}, data.image.caption || "", data.image.credit ? h("span", { className: "credit" }, data.image.credit) : null) : null) : null,
+          h("img", { src: image.toString(), alt: picture.alt || "" }),
+          picture.caption || picture.credit ? h("figcaption", {}, picture.caption || "", picture.credit ? h("span", { className: "credit" }, picture.credit) : null) : null) : null,
         data.dateline ? h("p", { className: "desk-preview-dateline" }, h("span", { className: "dateline" }, s.dateline.replace("{place}", data.dateline))) : null,
         h("div", { className: "article-body" }, this.props.widgetFor("body")),
         corrections.length ? h("aside", { className: "corrections", "aria-labelledby": "corrections-title" },
