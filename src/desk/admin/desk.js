@@ -269,6 +269,8 @@ function directional(baseName) {
       for (const el of this.box.querySelectorAll("input, textarea, [contenteditable=true]")) {
         el.setAttribute("dir", directionOf(this.state.lang));
         el.setAttribute("lang", this.state.lang);
+        // The rich-text editor is a div that Decap's label does not name.
+        if (el.getAttribute("contenteditable") && !el.getAttribute("aria-label")) el.setAttribute("aria-label", this.props.field.get("label"));
       }
     },
     render() {
@@ -480,5 +482,17 @@ const ArticlePreview = createClass({
   },
 });
 CMS.registerPreviewTemplate("articles", ArticlePreview);
+
+// Parts of Decap's editor that no label names: the preview frame, and the switch between rich
+// text and Markdown (axe: frame-title, button-name, aria-required-attr).
+new MutationObserver(() => {
+  const frame = document.getElementById("preview-pane");
+  if (frame && !frame.title) frame.title = "Preview of the story as readers will see it";
+  for (const toggle of document.querySelectorAll('.desk-direction button[role="switch"]:not([id])')) {
+    const markdown = String(!toggle.closest(".desk-direction").querySelector("[data-slate-editor]"));
+    if (!toggle.hasAttribute("aria-label")) toggle.setAttribute("aria-label", "Edit as Markdown");
+    if (toggle.getAttribute("aria-checked") !== markdown) toggle.setAttribute("aria-checked", markdown);
+  }
+}).observe(document.body, { childList: true, subtree: true });
 
 CMS.init({ config: desk.cms });
