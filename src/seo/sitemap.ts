@@ -130,11 +130,12 @@ export function renderNewsSitemap(articles: readonly Article[], baseUrl: string,
   ));
 }
 
-/** `/robots.txt`: everything may be crawled; both sitemaps are named. */
+/** `/robots.txt`: everything may be crawled but the web desk; both sitemaps are named. */
 export function robotsTxt(baseUrl: string): string {
   return [
     "User-agent: *",
     "Allow: /",
+    "Disallow: /admin/", // the web desk (src/desk/)
     "",
     `Sitemap: ${absoluteUrl(baseUrl, "/sitemap.xml")}`,
     `Sitemap: ${absoluteUrl(baseUrl, "/news-sitemap.xml")}`,

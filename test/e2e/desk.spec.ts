@@ -160,6 +160,14 @@ test("unticking Draft publishes the story: a build puts it at its contract URL /
   await expect(page.locator(".article-body")).toContainText("Damascus, SANA – The talks went on past midnight");
   await expect(page.locator(".published time")).toHaveAttribute("datetime", "2016-07-16T00:30:00+03:00");
   await expect(page.locator(".article-footer")).toContainText("John Kerry");
+
+  // The desk is published with the site, and kept out of what machines read.
+  const built = (path: string) => readFileSync(join(site.root, "_site", path), "utf8");
+  expect(built("admin/index.html")).toContain("vendor/decap-cms.js");
+  for (const file of ["sitemap.xml", "feed.xml", "feed.json"]) expect(built(file), file).not.toContain("/admin");
+  expect(built("robots.txt")).toMatch(/^Disallow: \/admin\/$/m);
+  // The search index takes only pages marked data-pagefind-body (articles); the desk is copied, never rendered.
+  expect(built("admin/index.html")).not.toContain("data-pagefind");
 });
 
 test("an edit adds a correction as an entry of its own, which the built page shows", async ({ page }) => {
