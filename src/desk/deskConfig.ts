@@ -148,7 +148,7 @@ function articleFieldEditors(opts: DeskConfigOptions): Record<ArticleField, Desk
       hint: `Optional: shown as "Updated …". Bulletin time (${zone}).`,
     },
     translation: {
-      name: "translation", label: "Translation key", widget: "bulletin-string", required: false,
+      name: "translation", label: "Translation key", widget: "string", required: false,
       hint: "The same key on the English and the Arabic version links them, e.g. putin-kerry-2016-07-15.",
     },
     draft: { name: "draft", label: "Draft (not published)", widget: "boolean", required: false, default: true, hint: "Untick to publish." },

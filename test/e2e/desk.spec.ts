@@ -127,6 +127,7 @@ test("a writer files a story in the desk: a Markdown file under content/articles
   await page.locator("[data-slate-editor=true], [contenteditable=true]").first().click();
   await page.keyboard.type("The talks went on past midnight in Damascus.");
   await expect(page.getByRole("switch", { name: /Draft/ })).toHaveAttribute("aria-checked", "true");
+  await page.getByLabel("Headline").scrollIntoViewIfNeeded();
   await screenshot(page, "desk-new-story.png");
   await save(page);
 
@@ -207,6 +208,7 @@ test("its Arabic translation is edited right to left and linked from the English
   await page.keyboard.type("استمرت المحادثات بعد منتصف الليل.");
   await page.getByLabel("Translation key").fill(TRANSLATION_KEY);
   await page.getByRole("switch", { name: /Draft/ }).click();
+  await headline.scrollIntoViewIfNeeded();
   await screenshot(page, "desk-arabic.png");
   await save(page);
 

@@ -278,6 +278,20 @@ function formatWall(value, lang) {
 const timeStamp = (value, lang) => h("time", { dateTime: formToFileDate(value) }, formatWall(value, lang));
 
 const ArticlePreview = createClass({
+  componentDidMount() {
+    this.markDocument();
+  },
+  componentDidUpdate() {
+    this.markDocument();
+  },
+  /** The preview's frame is a page of its own: its <html> takes the story's language and direction, as the site's pages do. */
+  markDocument() {
+    const root = this.box?.ownerDocument?.documentElement;
+    const lang = this.props.entry.getIn(["data", "lang"]) === "ar" ? "ar" : "en";
+    if (!root || root.getAttribute("lang") === lang) return;
+    root.setAttribute("lang", lang);
+    root.setAttribute("dir", directionOf(lang));
+  },
   render() {
     const data = this.props.entry.get("data").toJS();
     const lang = data.lang === "ar" ? "ar" : "en";
@@ -291,7 +305,7 @@ const ArticlePreview = createClass({
       : null;
     const picture = asList(data.image)[0];
     const image = picture && picture.src ? this.props.getAsset(picture.src) : undefined;
-    return h("div", { className: "article-page", lang, dir: directionOf(lang) },
+    return h("main", { id: "content", ref: (el) => (this.box = el), lang, dir: directionOf(lang) }, h("div", { className: "article-page" },
       h("article", { className: "article" },
         h("header", { className: "article-header" },
           topics.length ? h("p", { className: "kicker" }, h("a", { href: "#" }, topics[0])) : null,
@@ -310,7 +324,7 @@ const ArticlePreview = createClass({
         corrections.length ? h("aside", { className: "corrections", "aria-labelledby": "corrections-title" },
           h("h2", { id: "corrections-title" }, s.corrections),
           h("ul", {}, corrections.map((c, i) => h("li", { key: i }, timeStamp(c.date, lang), `: ${c.text || ""}`)))) : null,
-        h("footer", { className: "article-footer" }, tagGroup(s.people, people), tagGroup(s.topics, topics))));
+        h("footer", { className: "article-footer" }, tagGroup(s.people, people), tagGroup(s.topics, topics)))));
   },
 });
 CMS.registerPreviewTemplate("articles", ArticlePreview);
