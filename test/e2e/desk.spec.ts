@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { AxeBuilder } from "@axe-core/playwright";
 import { test, expect, expectNoSeriousA11yViolations } from "../support/e2e.ts";
-import { makeFixtureSite, runBuildScript, type FixtureSite } from "../support/fixtureSite.ts";
+import { makeFixtureSite, runBuildScript, PROJECT_ROOT, type FixtureSite } from "../support/fixtureSite.ts";
 import { startPreview, type PreviewProcess } from "../support/previewProcess.ts";
 import { splitFrontmatter } from "../../src/model/yamlFile.ts";
 import { ARTICLE_FIELDS } from "../../src/model/schema.ts";
@@ -190,6 +190,25 @@ test("an edit adds a correction as an entry of its own, which the built page sho
   const origin = await buildAndServe();
   await page.goto(`${origin}${URL_EN}`);
   await expect(page.locator(".corrections")).toContainText("An earlier version gave the wrong time");
+});
+
+test("a picture is saved next to the story's file, and the file names it relative to itself, with its description", async ({ page }) => {
+  await openStory(page, HEADLINE);
+  await page.getByRole("button", { name: /Add image/i }).click();
+  await page.getByRole("button", { name: /Choose an image/i }).click();
+  await page.locator('input[type="file"]').setInputFiles(join(PROJECT_ROOT, "test", "fixtures", "images", "small.png"));
+  await page.getByRole("button", { name: /Choose selected/i }).click();
+  await page.getByLabel("Description for readers who cannot see it").fill("A small test picture");
+  await save(page);
+
+  const picture = "content/articles/2016/07/small.png";
+  await expect.poll(() => existsSync(join(site.root, picture)), { message: picture }).toBe(true);
+  await expect.poll(() => frontmatter(FILE).image).toEqual({ src: "small.png", alt: "A small test picture" });
+  const checked = check();
+  expect(checked.code, checked.output).toBe(0);
+  const origin = await buildAndServe();
+  await page.goto(`${origin}${URL_EN}`);
+  await expect(page.locator(".article-figure img")).toHaveAttribute("alt", "A small test picture");
 });
 
 test("its Arabic translation is edited right to left and linked from the English page once built", async ({ page }) => {
