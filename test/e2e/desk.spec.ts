@@ -199,6 +199,11 @@ test("a picture is saved next to the story's file, and the file names it relativ
   await page.locator('input[type="file"]').setInputFiles(join(PROJECT_ROOT, "test", "fixtures", "images", "small.png"));
   await page.getByRole("button", { name: /Choose selected/i }).click();
   await page.getByLabel("Description for readers who cannot see it").fill("A small test picture");
+  const classesIn = (root: Page | ReturnType<Page["frameLocator"]>) =>
+    // (inside .article-body is the story's rendered Markdown, which Decap wraps in its own elements)
+    root.locator(".article [class]:not(.article-body *)").evaluateAll((els) => [...new Set(els.flatMap((el) => [...el.classList]))].sort());
+  await expect(page.frameLocator("#preview-pane").locator(".article-figure img")).toBeVisible();
+  const previewClasses = await classesIn(page.frameLocator("#preview-pane"));
   await save(page);
 
   const picture = "content/articles/2016/07/small.png";
@@ -209,6 +214,11 @@ test("a picture is saved next to the story's file, and the file names it relativ
   const origin = await buildAndServe();
   await page.goto(`${origin}${URL_EN}`);
   await expect(page.locator(".article-figure img")).toHaveAttribute("alt", "A small test picture");
+  // The preview copies the article layout's markup (layouts/ArticleLayout.tsx): every class it
+  // uses is one the real page uses, so site.css styles it alike.
+  const pageClasses = await classesIn(page);
+  expect(previewClasses.filter((c) => !pageClasses.includes(c) && !c.startsWith("desk-"))).toEqual([]);
+  expect(previewClasses).toEqual(expect.arrayContaining(["headline", "article-header", "article-meta", "article-body", "article-figure", "corrections", "tag-list"]));
 });
 
 test("its Arabic translation is edited right to left and linked from the English page once built", async ({ page }) => {

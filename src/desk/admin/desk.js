@@ -319,8 +319,10 @@ const ArticlePreview = createClass({
         image ? h("figure", { className: "article-figure" },
           h("img", { src: image.toString(), alt: picture.alt || "" }),
           picture.caption || picture.credit ? h("figcaption", {}, picture.caption || "", picture.credit ? h("span", { className: "credit" }, picture.credit) : null) : null) : null,
-        data.dateline ? h("p", { className: "desk-preview-dateline" }, h("span", { className: "dateline" }, s.dateline.replace("{place}", data.dateline))) : null,
-        h("div", { className: "article-body" }, this.props.widgetFor("body")),
+        // The site puts the dateline at the start of the first paragraph; here it is a line of its own above the body.
+        h("div", { className: "article-body" },
+          data.dateline ? h("p", { className: "desk-preview-dateline" }, h("span", { className: "dateline" }, s.dateline.replace("{place}", data.dateline))) : null,
+          this.props.widgetFor("body")),
         corrections.length ? h("aside", { className: "corrections", "aria-labelledby": "corrections-title" },
           h("h2", { id: "corrections-title" }, s.corrections),
           h("ul", {}, corrections.map((c, i) => h("li", { key: i }, timeStamp(c.date, lang), `: ${c.text || ""}`)))) : null,
