@@ -9,7 +9,7 @@
  * The browser half (desk/desk.js) reads the same JSON: `cms` goes to `CMS.init`, the rest
  * drives the widgets and the file format that the bulletin adds to Decap.
  */
-import { articleFrontmatterSchema, ARTICLE_FIELDS, LANGUAGES, type ArticleField, type Lang } from "../model/schema.ts";
+import { articleFrontmatterSchema, ARTICLE_FIELDS, LANGUAGES, PersonSchema, REGISTRY_FIELDS, TopicSchema, type ArticleField, type Lang } from "../model/schema.ts";
 import type { SiteConfig } from "../model/site.ts";
 import type { Registry } from "../model/registry.ts";
 import type { Tag } from "../model/types.ts";
@@ -63,6 +63,8 @@ export interface DeskConfig {
   timeZone: string;
   /** Frontmatter keys in the order the file format writes them: the schema's own order. */
   fieldOrder: readonly ArticleField[];
+  /** The same for people and topics (content/people, content/topics). */
+  registryFieldOrder: readonly string[];
   /** Fields holding dates (the format turns wall-clock time into ISO 8601 with offset and back). */
   dateFields: string[];
   /** Objects the form edits as a list of at most one (the format writes the object itself). */
@@ -246,15 +248,68 @@ export function deskConfig(opts: DeskConfigOptions): DeskConfig {
         editor: { preview: true },
         fields,
       },
+      registryCollection("person"),
+      registryCollection("topic"),
     ],
   };
   return {
     timeZone: site.timeZone,
     fieldOrder: ARTICLE_FIELDS,
+    registryFieldOrder: REGISTRY_FIELDS,
     dateFields,
     singleItemLists: ["image"],
     previewStrings: Object.fromEntries(LANGUAGES.map((lang) => [lang, previewStrings(site, lang)])) as Record<Lang, PreviewStrings>,
     cms,
+  };
+}
+
+type RegistryKind = "person" | "topic";
+const REGISTRY_SCHEMAS = { person: PersonSchema, topic: TopicSchema };
+
+/** The keys of a registry entry's schema (people have a role, topics an Arabic description). */
+export function registrySchemaFields(kind: RegistryKind): string[] {
+  return Object.keys(REGISTRY_SCHEMAS[kind].shape);
+}
+
+/**
+ * People and topics in the desk: an editor can register a name that writers then pick from
+ * (content/people/<slug>.md, content/topics/<slug>.md, the same files as by hand).
+ */
+function registryCollection(kind: RegistryKind): Record<string, unknown> {
+  const editors: Record<(typeof REGISTRY_FIELDS)[number], DeskField> = {
+    name: { name: "name", label: "Name", widget: "string", required: true, hint: "As pages show it." },
+    nameAr: { name: "nameAr", label: "Name in Arabic", widget: "string", required: false },
+    role: { name: "role", label: "Role", widget: "string", required: false, hint: "Shown under the name, e.g. President of Russia." },
+    roleAr: { name: "roleAr", label: "Role in Arabic", widget: "string", required: false },
+    aliases: { name: "aliases", label: "Other names", widget: "list", required: false, hint: "Other spellings and short forms writers use, separated by commas; each finds this entry." },
+    description: { name: "description", label: "One line about them", widget: "string", required: false },
+    descriptionAr: { name: "descriptionAr", label: "One line in Arabic", widget: "string", required: false },
+    sameAs: { name: "sameAs", label: "Authority links", widget: "list", required: false, hint: "Full web addresses, e.g. https://www.wikidata.org/wiki/Q7747, separated by commas." },
+    slug: { name: "slug", label: "Web address name", widget: "string", required: false, hint: "Leave blank: the file's name is used." },
+  };
+  const keys = registrySchemaFields(kind);
+  const missing = keys.filter((k) => !(k in editors));
+  if (missing.length > 0) throw new Error(`the desk has no editor for the ${kind} fields ${missing.join(", ")}: add them in src/desk/deskConfig.ts`);
+  const people = kind === "person";
+  return {
+    name: people ? "people" : "topics",
+    label: people ? "People" : "Topics",
+    label_singular: people ? "person" : "topic",
+    description: people
+      ? "The people writers pick from. A file in content/people/ each; its page is /people/<slug>/."
+      : "The topics writers pick from. A file in content/topics/ each; its page is /topics/<slug>/.",
+    folder: people ? "content/people" : "content/topics",
+    create: true,
+    delete: false,
+    extension: "md",
+    format: "bulletin-registry",
+    slug: "{{slug}}",
+    identifier_field: "name",
+    summary: "{{fields.name}}",
+    fields: [
+      ...Object.values(editors).filter((f) => keys.includes(f.name)),
+      { name: "body", label: people ? "Biography" : "About the topic", widget: "markdown", required: false, hint: "Markdown, shown on the English page." },
+    ],
   };
 }
 

@@ -64,7 +64,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 async function openDesk(page: Page, hash = ""): Promise<void> {
   await page.goto(`${desk}${hash}`);
   await page.getByRole("button", { name: "Login" }).click();
-  await expect(page.getByRole("heading", { name: "Stories" }).or(page.getByLabel("Headline"))).toBeVisible();
+  await expect(page.getByRole("button", { name: "Login" })).toHaveCount(0);
 }
 
 async function openStory(page: Page, title: string): Promise<void> {
@@ -146,6 +146,29 @@ test("a writer files a story in the desk: a Markdown file under content/articles
   const checked = check();
   expect(checked.code, checked.output).toBe(0);
   expect(checked.output).not.toContain(FILE);
+});
+
+test("an editor registers a new person in the desk; writers then pick them from the list, unflagged", async ({ page }) => {
+  await openDesk(page, "#/collections/people/new");
+  await page.getByLabel("Name", { exact: true }).fill("Walid Muallem");
+  await page.getByLabel("Name in Arabic").fill("وليد المعلم");
+  await page.getByRole("textbox", { name: "Role (optional)", exact: true }).fill("Foreign Minister of Syria");
+  await save(page);
+  const file = "content/people/walid-muallem.md";
+  await expect.poll(() => existsSync(join(site.root, file)), { message: file }).toBe(true);
+  expect(frontmatter(file)).toEqual({ name: "Walid Muallem", nameAr: "وليد المعلم", role: "Foreign Minister of Syria" });
+  const checked = check();
+  expect(checked.code, checked.output).toBe(0);
+
+  // A fresh load of the desk reads the registry again.
+  await page.goto(`${desk}#/collections/articles/new`);
+  await page.reload();
+  const login = page.getByRole("button", { name: "Login" });
+  await login.or(page.getByLabel("Headline")).first().waitFor();
+  if (await login.isVisible()) await login.click();
+  await addName(page, "People", "Walid Muallem");
+  await expect(page.locator(".desk-chip")).toContainText("Walid Muallem");
+  await expect(page.locator(".desk-chip-new")).toHaveCount(0);
 });
 
 test("unticking Draft publishes the story: a build puts it at its contract URL /YYYY/MM/DD/<slug>/", async ({ page }) => {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { load, dump, CORE_SCHEMA } from "js-yaml";
-import { deskConfig, missingSchemaFields, schemaFields, unknownDeskFields, articleCollection, type DeskConfig, type DeskField } from "../../src/desk/deskConfig.ts";
+import { deskConfig, missingSchemaFields, schemaFields, unknownDeskFields, articleCollection, registrySchemaFields, type DeskConfig, type DeskField } from "../../src/desk/deskConfig.ts";
 import { articleFrontmatterSchema, ARTICLE_FIELDS } from "../../src/model/schema.ts";
 import { splitFrontmatter } from "../../src/model/yamlFile.ts";
 import { loadFixture } from "../support/fixtureSite.ts";
@@ -36,6 +36,23 @@ test("a schema field taken out of the desk's configuration is reported as missin
     collection.fields = fieldsOf(c).filter((f) => f.name !== field);
     assert.deepEqual(missingSchemaFields(c, content.site), [field]);
   }
+});
+
+test("the desk's people and topics edit every field of their schemas, and no other", () => {
+  const collections = config().cms.collections as { name: string; folder: string; format: string; fields: DeskField[] }[];
+  for (const [name, kind, folder] of [["people", "person", "content/people"], ["topics", "topic", "content/topics"]] as const) {
+    const collection = collections.find((c) => c.name === name)!;
+    assert.equal(collection.folder, folder);
+    const fields = collection.fields.map((f) => f.name).filter((n) => n !== "body");
+    assert.deepEqual([...fields].sort(), registrySchemaFields(kind).sort(), name);
+  }
+});
+
+test("a person saved by the desk is a registry file as written by hand", () => {
+  const c = config();
+  const f = bulletinFormat({ load, dump, CORE_SCHEMA }, { ...c, fieldOrder: c.registryFieldOrder, dateFields: [], singleItemLists: [] });
+  const text = f.toFile({ name: "Sergey Lavrov", nameAr: "سيرغي لافروف", role: "Foreign Minister of Russia", roleAr: "", aliases: ["Lavrov"], description: "", sameAs: [], slug: "", body: "Russia's foreign minister since 2004." });
+  assert.equal(text, "---\nname: Sergey Lavrov\naliases: [Lavrov]\nnameAr: سيرغي لافروف\nrole: Foreign Minister of Russia\n---\n\nRussia's foreign minister since 2004.\n");
 });
 
 test("people and topics are offered from the registry, with their aliases and Arabic names", () => {

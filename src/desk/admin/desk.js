@@ -37,6 +37,10 @@ if (english?.editor?.editorToolbar) {
 
 const format = bulletinFormat({ load, dump, CORE_SCHEMA }, desk);
 CMS.registerCustomFormat("bulletin-frontmatter", "md", format);
+// People and topics: the same frontmatter, in the registry schema's order, with no dates.
+CMS.registerCustomFormat("bulletin-registry", "md", bulletinFormat({ load, dump, CORE_SCHEMA }, {
+  ...desk, fieldOrder: desk.registryFieldOrder, dateFields: [], singleItemLists: [],
+}));
 const { formToFileDate, nowFormValue, offsetLabel, parseFormValue, instantOf } = format.dates;
 
 // ---------------------------------------------------------------------------------------
@@ -211,7 +215,7 @@ const NamesControl = createClass({
       text: "",
       note: entry ? `Added ${name}.`
         : near ? `"${typed}" is not in the registry, but ${near.name} is: if you meant ${near.name}, remove "${typed}" and pick ${near.name} — the build stops on a near miss.`
-        : `"${typed}" is not in the registry: it is added as a new name (npm run check warns) until someone adds it to content/${kind}/.`,
+        : `"${typed}" is not in the registry: it is added as a new name (npm run check warns) until someone registers it under ${kind === "people" ? "People" : "Topics"} in the desk (content/${kind}/).`,
     });
   },
   remove(i) {

@@ -145,7 +145,7 @@ function withoutBlanks(value) {
   return typeof value === "string" ? value.trim() : value;
 }
 
-const FLOW_FIELDS = new Set(["people", "topics"]);
+const FLOW_FIELDS = new Set(["people", "topics", "aliases", "sameAs"]);
 
 /**
  * The bulletin's frontmatter format for Decap (`fromFile`, `toFile`), for the zone and fields
