@@ -24,6 +24,8 @@ const english = CMS.getLocale?.("en");
 if (english?.editor?.editorToolbar) {
   CMS.registerLocale("en", {
     ...english,
+    // "＋ story" needs a font with the full-width plus; words need none.
+    collection: { ...english.collection, collectionTop: { ...english.collection.collectionTop, newButton: "New %{collectionLabel}" } },
     editor: {
       ...english.editor,
       editorToolbar: {
