@@ -104,8 +104,10 @@ export function loadSettings(root: string, problems: ProblemList, languages: rea
   const codes = languages.map((l) => l.lang);
   const site = readSiteConfig(join(root, "content", "site.yaml"), display(join(root, "content", "site.yaml")), codes);
   const folder = new ContentFolder(join(root, "content"));
-  const people = loadRegistry("person", folder, join(root, "content", "people"), display, problems, codes);
-  const topics = loadRegistry("topic", folder, join(root, "content", "topics"), display, problems, codes);
+  // A registry file's own fields are in the default edition's language; `name<Lang>` gives the others'.
+  const translated = codes.filter((c) => c !== site.lang);
+  const people = loadRegistry("person", folder, join(root, "content", "people"), display, problems, translated);
+  const topics = loadRegistry("topic", folder, join(root, "content", "topics"), display, problems, translated);
   return { site, people, topics, languages };
 }
 

@@ -19,6 +19,7 @@ import { tagFeedPages, type TagFeedPage } from "./tagFeed.ts";
 import { sitemapPages, type SitemapPage } from "./sitemap.ts";
 import { newsSitemapPages, type NewsSitemapPage } from "./newsSitemap.ts";
 import { robotsPages, type RobotsPage } from "./robots.ts";
+import { deskConfigPages, type DeskConfigPage } from "./deskConfig.ts";
 
 /**
  * Every page the bulletin writes is one value of this union: its kind, its URL, and the
@@ -42,7 +43,8 @@ export type Page =
   | TagFeedPage
   | SitemapPage
   | NewsSitemapPage
-  | RobotsPage;
+  | RobotsPage
+  | DeskConfigPage;
 
 export type PageKind = Page["kind"];
 export type PageOf<K extends PageKind> = Extract<Page, { kind: K }>;
@@ -91,6 +93,7 @@ export const pageTypes = {
   sitemap: sitemapPages,
   newsSitemap: newsSitemapPages,
   robots: robotsPages,
+  deskConfig: deskConfigPages,
 } satisfies { [K in PageKind]: PageType<PageOf<K>> };
 
 /** The page type of `page`. TypeScript cannot see that a kind's entry takes that kind's pages; this says it once. */

@@ -87,11 +87,12 @@ export function renderNewsSitemap(articles: readonly Article[], baseUrl: string,
   ));
 }
 
-/** `/robots.txt`: everything may be crawled; both sitemaps are named. */
+/** `/robots.txt`: everything may be crawled but the web desk; both sitemaps are named. */
 export function robotsTxt(baseUrl: string): string {
   return [
     "User-agent: *",
     "Allow: /",
+    "Disallow: /admin/", // the web desk (src/desk/)
     "",
     `Sitemap: ${absoluteUrl(baseUrl, SITEMAP_URL)}`,
     `Sitemap: ${absoluteUrl(baseUrl, NEWS_SITEMAP_URL)}`,

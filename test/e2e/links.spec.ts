@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, sep } from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { test, expect } from "../support/e2e.ts";
+import { DESK_PATH } from "../../src/desk/deskFiles.ts";
 
 /**
  * A crawl of the served _site/: from the home page, every internal link (and every page
@@ -161,10 +162,15 @@ test("every HTML file in _site is served with status 200 at its URL", async () =
   expect(notOk).toEqual([]);
 });
 
-test("every page can be reached from the home page by following links, except the not-found pages", async () => {
+test("every page can be reached from the home page by following links, except the not-found pages and the web desk", async () => {
   const { reachable, pages } = await crawled!;
-  const orphans = pages.filter((p) => !reachable.has(p) && !/(^|\/)404\.html$/.test(p)).map((p) => decodeURI(p));
+  const orphans = pages.filter((p) => !reachable.has(p) && !/(^|\/)404\.html$/.test(p) && !p.startsWith(DESK_PATH)).map((p) => decodeURI(p));
   expect(orphans).toEqual([]);
+});
+
+test("no public page links to the web desk (/admin/)", async () => {
+  const { reachable } = await crawled!;
+  expect([...reachable].filter((p) => p.startsWith(DESK_PATH))).toEqual([]);
 });
 
 test("English pages never carry the stray Arabic vowel (U+064F) of the source text", async () => {
