@@ -25,12 +25,14 @@ let combinedPeakKiB = 0;
 const sampler = setInterval(() => {
   combinedPeakKiB = Math.max(combinedPeakKiB, sampleChildren(childPeaks) + residentKiB(process.pid));
 }, 250);
-const result = await runBuild({ root, output, log: () => {} });
+const said: string[] = [];
+const result = await runBuild({ root, output, log: (line) => said.push(line) });
 clearInterval(sampler);
 const errors = result.problems.filter((p) => p.severity === "error");
 console.log(JSON.stringify({
   ok: result.ok,
   pages: result.pages,
+  said,
   ms: performance.now() - started,
   phases: phaseTimings(),
   renders: renderTimings(),

@@ -8,13 +8,15 @@
  *   npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--no-hugo] [--no-bare]
  *                    [--no-check] [--no-rebuild] [--json results.json] [--prepare (corpora only)]
  *
- * "rebuild" is the newsroom's everyday build: one story filed, `npm run build` again over the
- * site the last build published (search indexes of unchanged years are kept from it).
+ * The everyday builds follow each full build, over the site it published: one story filed, its
+ * people changed, taken down, a registry entry described anew, the first story of a new week
+ * (`measureEveryday`); each is an incremental `npm run build` (src/publish/incremental.ts).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { DateTime } from "luxon";
 import { fileURLToPath } from "node:url";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -52,10 +54,16 @@ interface BuildRun extends Measure {
   /** CPU time of the Node process (not Pagefind's), ms. */
   cpuMs: number;
   pages: number;
+  /** What the build said (an incremental build's one line). */
+  said: string;
   phases: Record<string, number>;
   /** Render time per page kind (src/site/render.ts). */
   templates: Record<string, { ms: number; pages: number }>;
 }
+
+/** The newsroom's everyday builds, each `npm run build` over the site the last one published (incremental). */
+export const SCENARIOS = ["file one story", "edit one story's people", "delete one story", "change a registry entry's description", "file the first story of a new week"] as const;
+export type Scenario = (typeof SCENARIOS)[number];
 
 export interface SizeResult {
   articles: number;
@@ -63,8 +71,8 @@ export interface SizeResult {
   hugo?: Measure & { pages: number };
   bare?: Measure & { pages: number };
   check?: Measure;
-  /** The build again after one new story, over the previous output. */
-  rebuild?: BuildRun;
+  /** Each everyday build, after the full one. */
+  incremental?: Partial<Record<Scenario, BuildRun>>;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -142,6 +150,11 @@ function ensureCorpus(n: number, withHugo: boolean): string {
   if (withHugo && !(fresh && stamp.hugo)) generate(n, join(root, "hugo-content", "articles"), "hugo");
   // The site config is copied on every run: it must follow the schema of the code being measured.
   copyFileSync(join(REPO, "content", "site.yaml"), join(root, "content", "site.yaml"));
+  // One registry entry, for the everyday build that describes it anew: the newest article's first person.
+  const newest = readFileSync(newestArticle(join(root, "content", "articles")).path, "utf8");
+  const name = /^people: \["([^"]+)"/m.exec(newest)?.[1] ?? "Bench Person";
+  mkdirSync(join(root, "content", "people"), { recursive: true });
+  writeFileSync(join(root, PERSON), `---\nname: ${JSON.stringify(name)}\ndescription: A person the bench describes.\n---\n`);
   writeFileSync(stampFile, JSON.stringify({ n, generator, hugo: withHugo || (fresh && stamp.hugo === true) }));
   return root;
 }
@@ -184,43 +197,88 @@ function countFiles(dir: string, suffix: string): number {
 // ---------- the measurements ----------
 
 async function measureBuild(root: string, opts: { keepOutput?: boolean } = {}): Promise<BuildRun> {
-  const output = opts.keepOutput ? join(root, "site") : fresh(join(root, "site"));
+  const output = join(root, "site");
+  if (!opts.keepOutput) {
+    // A full build from nothing: no published site, no record of a build.
+    for (const dir of [output, `${output}.builds`]) if (existsSync(dir)) fresh(dir);
+    rmSync(join(root, ".bulletin-cache", "build"), { recursive: true, force: true });
+  }
   const result = await run(process.execPath, ["--import", "tsx", join(REPO, "bench", "build-child.ts"), root, output], {
     env: { BULLETIN_NOW: NOW, BULLETIN_PREVIEW: "" },
   });
   if (result.code !== 0) fail("the build", result);
   const json = lastJson(result.stdout) as {
-    pages: number; maxRssKiB: number; childMaxRssKiB: number; combinedPeakKiB?: number; cpuMs: number;
+    pages: number; said: string[]; maxRssKiB: number; childMaxRssKiB: number; combinedPeakKiB?: number; cpuMs: number;
     phases: { phase: string; ms: number }[]; renders: { template: string; ms: number; pages: number }[];
   };
   const templates: BuildRun["templates"] = {};
   for (const r of json.renders) templates[r.template] = { ms: r.ms, pages: r.pages };
   const phases: Record<string, number> = {};
   for (const p of json.phases) phases[p.phase] = (phases[p.phase] ?? 0) + p.ms;
-  return { ms: result.ms, rssKiB: Math.max(result.rssKiB, json.maxRssKiB, json.childMaxRssKiB), nodeRssKiB: json.maxRssKiB, searchRssKiB: json.childMaxRssKiB, combinedRssKiB: json.combinedPeakKiB ?? 0, cpuMs: json.cpuMs, pages: json.pages, phases, templates };
+  return { ms: result.ms, rssKiB: Math.max(result.rssKiB, json.maxRssKiB, json.childMaxRssKiB), nodeRssKiB: json.maxRssKiB, searchRssKiB: json.childMaxRssKiB, combinedRssKiB: json.combinedPeakKiB ?? 0, cpuMs: json.cpuMs, pages: json.pages, said: json.said.join("\n"), phases, templates };
 }
+
+/** The story the everyday builds file, change and take down (a copy of the newest article). */
+const FILED = "bench-filed-story.md";
+/** The registry entry the bench describes (the newest article's first person), made by `ensureCorpus`. */
+const PERSON = join("content", "people", "bench-person.md");
 
 /**
- * One story filed after the last build: the newest article copied as a new file dated a
- * little later, the build run again over the site just built, the story taken out again.
+ * The everyday builds, one after the other over the site the full build published: one story
+ * filed (dated just after the newest, so in the same week: the search index `latest` is
+ * indexed again), its people changed, the story taken down, a registry entry's description
+ * changed; and, apart, the first story of a new week (last week's stories move to their
+ * year's search index, which is indexed again). Each leaves the content as it found it.
  */
-async function measureRebuild(root: string): Promise<BuildRun> {
+async function measureEveryday(root: string): Promise<Partial<Record<Scenario, BuildRun>>> {
   const articles = join(root, "content", "articles");
-  const newest = (readdirSync(articles, { recursive: true, encoding: "utf8" }) as string[]).filter((f) => f.endsWith(".md")).sort().at(-1)!;
-  const text = readFileSync(join(articles, newest), "utf8");
-  const filed = join(articles, "bench-rebuild-story.md");
-  writeFileSync(filed, text.replace(/^date: .*$/m, "date: 2024-12-31T23:30:00+03:00").replace(/^title: .*$/m, 'title: "A story filed since the last build"'));
+  const newest = newestArticle(articles);
+  const text = readFileSync(newest.path, "utf8");
+  const filed = join(articles, FILED);
+  const later = (minutes: number) => DateTime.fromISO(newest.date, { setZone: true }).plus({ minutes }).toISO({ suppressMilliseconds: true })!;
+  const story = (date: string) => text.replace(/^date: .*$/m, `date: ${date}`).replace(/^title: .*$/m, 'title: "A story filed since the last build"');
+  const results: Partial<Record<Scenario, BuildRun>> = {};
+  const person = readFileSync(join(root, PERSON), "utf8");
   try {
-    return await measureBuild(root, { keepOutput: true });
+    writeFileSync(filed, story(later(10)));
+    results["file one story"] = await measureBuild(root, { keepOutput: true });
+    writeFileSync(filed, story(later(10)).replace(/^people: .*$/m, 'people: ["Bench Person One", "Bench Person Two"]'));
+    results["edit one story's people"] = await measureBuild(root, { keepOutput: true });
+    rmSync(filed);
+    results["delete one story"] = await measureBuild(root, { keepOutput: true });
+    writeFileSync(join(root, PERSON), person.replace(/^description: .*$/m, "description: A person the bench describes, described again."));
+    results["change a registry entry's description"] = await measureBuild(root, { keepOutput: true });
+    writeFileSync(join(root, PERSON), person);
+    await measureBuild(root, { keepOutput: true });
+    const monday = DateTime.fromISO(newest.date, { setZone: true }).startOf("week").plus({ weeks: 1, hours: 9 });
+    writeFileSync(filed, story(monday.toISO({ suppressMilliseconds: true })!));
+    results["file the first story of a new week"] = await measureBuild(root, { keepOutput: true });
   } finally {
     rmSync(filed, { force: true });
+    writeFileSync(join(root, PERSON), person);
     await replacedSiteGone(root);
   }
+  return results;
 }
 
-/** The build deletes the site it replaced in a detached process; the next measurement waits for it. */
+/** The newest article of a corpus: its file and date as written. */
+function newestArticle(dir: string): { path: string; date: string } {
+  let best: { path: string; date: string; ms: number } | undefined;
+  for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[]) {
+    if (!file.endsWith(".md") || file.endsWith(FILED)) continue;
+    const date = /^date: (.*)$/m.exec(readFileSync(join(dir, file), "utf8"))?.[1]?.trim();
+    const ms = date ? Date.parse(date) : NaN;
+    if (date && !Number.isNaN(ms) && (!best || ms > best.ms)) best = { path: join(dir, file), date, ms };
+  }
+  if (!best) throw new Error(`no article in ${dir}`);
+  return best;
+}
+
+/** A build deletes the folders it replaced in a detached process; the next measurement waits for it. */
 async function replacedSiteGone(root: string): Promise<void> {
-  while (readdirSync(root).some((name) => name.startsWith("site.old-"))) await new Promise((r) => setTimeout(r, 200));
+  while (readdirSync(root).some((name) => name.includes(".deleting-")) || (existsSync(join(root, "site.builds")) && readdirSync(join(root, "site.builds")).some((name) => name.includes(".deleting-")))) {
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 async function measureHugo(root: string): Promise<Measure & { pages: number }> {
@@ -270,12 +328,12 @@ async function measureSize(n: number, opts: Options, hugo: boolean): Promise<Siz
   const hugos: (Measure & { pages: number })[] = [];
   const bares: (Measure & { pages: number })[] = [];
   const checks: Measure[] = [];
-  const rebuilds: BuildRun[] = [];
+  const everyday: Partial<Record<Scenario, BuildRun>>[] = [];
   // Interleaved, so that a busy moment on the machine weighs on every contender alike.
   for (let i = 0; i < runs; i++) {
     console.error(`${n} articles, run ${i + 1}/${runs}…`);
     builds.push(await measureBuild(root));
-    if (opts.rebuild) rebuilds.push(await measureRebuild(root));
+    if (opts.rebuild) everyday.push(await measureEveryday(root));
     if (hugo) hugos.push(await measureHugo(root));
     if (opts.bare) bares.push(await measureBare(root));
     if (opts.check && existsSync(join(REPO, "scripts", "check.ts"))) checks.push(await measureCheck(root));
@@ -286,7 +344,9 @@ async function measureSize(n: number, opts: Options, hugo: boolean): Promise<Siz
     hugo: hugos.length ? medianOf(hugos) : undefined,
     bare: bares.length ? medianOf(bares) : undefined,
     check: checks.length ? medianOf(checks) : undefined,
-    rebuild: rebuilds.length ? medianBuild(rebuilds) : undefined,
+    incremental: everyday.length
+      ? Object.fromEntries(SCENARIOS.filter((sc) => everyday.every((e) => e[sc])).map((sc) => [sc, medianBuild(everyday.map((e) => e[sc]!))]))
+      : undefined,
   };
 }
 
@@ -298,11 +358,20 @@ const ratio = (a: number, b?: number) => (b ? `${(a / b).toFixed(2)}` : "–");
 
 export function report(results: SizeResult[]): string {
   const lines = [
-    "| articles | pages | build | rebuild | peak memory: Node, Pagefind, together | Hugo | build ÷ Hugo | bare loop | build ÷ bare | check |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| articles | pages | full build | peak memory: Node, Pagefind, together | Hugo | build ÷ Hugo | bare loop | build ÷ bare | check |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of results) {
-    lines.push(`| ${r.articles.toLocaleString("en")} | ${r.build.pages.toLocaleString("en")} | ${s(r.build.ms)} | ${r.rebuild ? s(r.rebuild.ms) : "–"} | ${mib(r.build.nodeRssKiB)}, ${mib(r.build.searchRssKiB)}, ${mib(r.build.combinedRssKiB)} | ${r.hugo ? `${s(r.hugo.ms)} (${mib(r.hugo.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.hugo?.ms)} | ${r.bare ? `${s(r.bare.ms)} (${mib(r.bare.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.bare?.ms)} | ${r.check ? s(r.check.ms) : "–"} |`);
+    lines.push(`| ${r.articles.toLocaleString("en")} | ${r.build.pages.toLocaleString("en")} | ${s(r.build.ms)} | ${mib(r.build.nodeRssKiB)}, ${mib(r.build.searchRssKiB)}, ${mib(r.build.combinedRssKiB)} | ${r.hugo ? `${s(r.hugo.ms)} (${mib(r.hugo.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.hugo?.ms)} | ${r.bare ? `${s(r.bare.ms)} (${mib(r.bare.rssKiB)})` : "–"} | ${ratio(r.build.ms, r.bare?.ms)} | ${r.check ? s(r.check.ms) : "–"} |`);
+  }
+  if (results.some((r) => r.incremental)) {
+    lines.push("", "The everyday builds (`npm run build` over the site the last build published), beside Hugo's full build of the same corpus:", "");
+    lines.push("| articles | build | wall | ÷ Hugo | peak memory: Node, together | what it said |", "|---:|---|---:|---:|---:|---|");
+    for (const r of results) {
+      for (const [scenario, b] of Object.entries(r.incremental ?? {})) {
+        lines.push(`| ${r.articles.toLocaleString("en")} | ${scenario} | ${s(b.ms)} | ${ratio(b.ms, r.hugo?.ms)} | ${mib(b.nodeRssKiB)}, ${mib(b.combinedRssKiB)} | ${b.said.split("\n").at(-1) ?? ""} |`);
+      }
+    }
   }
   const tenK = results.find((r) => r.articles === 10_000);
   const hundredK = results.find((r) => r.articles === 100_000);
@@ -315,7 +384,7 @@ export function report(results: SizeResult[]): string {
   lines.push(`| process start, module loading, rest | ${results.map((r) => s(r.build.ms - Object.values(r.build.phases).reduce((a, b) => a + b, 0))).join(" | ")} |`);
   lines.push(`| (CPU time of the Node process) | ${results.map((r) => s(r.build.cpuMs)).join(" | ")} |`);
 
-  lines.push("", "Render time per page, by template (Eleventy's benchmarks, and ours for the pages written by src/build/bulkPages.ts); flat when no page does work that grows with the archive:", "");
+  lines.push("", "Render time per page, by kind (src/site/render.ts; the full build); flat when no page does work that grows with the archive:", "");
   lines.push(`| template | ${results.map((r) => r.articles.toLocaleString("en")).join(" | ")} |`, `|---|${results.map(() => "---:").join("|")}|`);
   const templates = [...new Set(results.flatMap((r) => Object.keys(r.build.templates)))].sort();
   for (const t of templates) {

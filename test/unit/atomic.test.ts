@@ -35,7 +35,7 @@ test("a layout error half way through the pages leaves the previous _site/ byte 
 
     assert.deepEqual(hashTree(first.output), before);
     const published = realpathSync(first.output);
-    assert.deepEqual(readdirSync(site.root).filter((f) => f.startsWith("_site")).sort(), ["_site", "_site.builds"], "no _site.tmp-* or _site.old-* is left");
+    assert.deepEqual(readdirSync(site.root).filter((f) => f.startsWith("_site")).sort(), ["_site", "_site.builds", "_site.changes.json"], "no _site.tmp-* or _site.old-* is left");
     await until(() => readdirSync(join(site.root, "_site.builds")).every((name) => join(site.root, "_site.builds", name) === published));
   } finally {
     site.remove();
