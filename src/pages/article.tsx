@@ -14,7 +14,7 @@ export interface ArticlePage {
   edition: Edition;
   article: Article;
   /** Stories sharing its people and topics, most related first. */
-  related: Article[];
+  readonly related: Article[];
   newer?: Article;
   older?: Article;
   /** The same story in the other editions. */
@@ -26,7 +26,13 @@ export const articlePages: PageType<ArticlePage> = {
     for (const edition of site.editions) {
       for (const article of edition.articles) {
         const { newer, older } = edition.neighbours(article);
-        yield { kind: "article", url: article.url, edition, article, related: edition.related(article), newer, older, translations: site.bulletin.translationsOf(article) };
+        yield {
+          kind: "article", url: article.url, edition, article, newer, older, translations: site.bulletin.translationsOf(article),
+          // Worked out when the page is read or rendered, not when it is listed (the sitemap lists every page).
+          get related() {
+            return edition.related(article);
+          },
+        };
       }
     }
   },

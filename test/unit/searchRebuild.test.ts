@@ -7,8 +7,8 @@ import { article, FIXTURE_NOW, makeFixtureSite } from "../support/fixtureSite.ts
 import { siteTexts } from "../fixtures/writers/deskSite.ts";
 
 /**
- * The search index is one Pagefind index per edition and year; a rebuild keeps the index of
- * every year whose articles read as they did, and indexes again only the years that changed.
+ * The search index is one Pagefind index per edition and year; a full build keeps the index
+ * of every year whose articles read as they did, and indexes again only the years that changed.
  */
 const OLD_STORY = "content/articles/2015/2015-05-10-harvest.md";
 const oldStory = (body: string) => article("title: Wheat harvest begins\ndate: 2015-05-10T09:00:00+03:00", body);
@@ -16,7 +16,8 @@ const oldStory = (body: string) => article("title: Wheat harvest begins\ndate: 2
 test("a rebuild keeps the indexes of unchanged years and indexes a year again when one of its articles changed", async () => {
   const site = makeFixtureSite({ [OLD_STORY]: oldStory("Zqxfirstword harvest in Hasakah.") });
   const output = join(site.root, "_site");
-  const build = () => runBuild({ root: site.root, output, now: FIXTURE_NOW, log: () => {} });
+  // Full builds (an incremental build indexes only what it renders: test/unit/incremental.test.ts).
+  const build = () => runBuild({ root: site.root, output, now: FIXTURE_NOW, log: () => {}, full: true });
   const indexText = () => [...siteTexts(join(output, "pagefind"))].map(([, text]) => text).join("\n");
   const inode = (year: number) => statSync(join(output, "pagefind", "en", String(year), "pagefind-entry.json")).ino;
   try {
