@@ -5,6 +5,7 @@
 import { runBuild, buildOptionsFromEnv } from "../src/publish/runBuild.ts";
 import { reportFailure } from "./reportFailure.ts";
 import { limitHeapGrowth } from "../src/publish/heap.ts";
+import { scheduledLine } from "../src/collections/scheduled.ts";
 
 limitHeapGrowth();
 
@@ -20,6 +21,8 @@ try {
     const search = result.search;
     const reused = search && search.reused > 0 ? ` (${search.reused} of ${search.indexes} search indexes unchanged, kept from the last build)` : "";
     console.log(`Built ${result.pages} pages into _site/ in ${seconds} s.${reused}`);
+    const scheduled = result.scheduled && scheduledLine(result.scheduled);
+    if (scheduled) console.log(scheduled);
   }
 } catch (error) {
   reportFailure(error);

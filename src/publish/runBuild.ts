@@ -15,6 +15,7 @@ import { timed, timedAsync } from "./phases.ts";
 import { lockOutput, OutputLocked } from "./lock.ts";
 import { discardInBackground, newGeneration, publishGeneration, sweepGenerations } from "./generations.ts";
 import { DiskFullError, faultPoint, isDiskFull } from "./faults.ts";
+import { scheduledStories, type ScheduledStories } from "../collections/scheduled.ts";
 
 export interface BuildResult {
   ok: boolean;
@@ -22,6 +23,8 @@ export interface BuildResult {
   pages: number;
   /** The search indexes (one per edition and year), and how many the previous build's served again. */
   search?: SearchIndexResult;
+  /** Stories dated after the build's clock, for the summary (src/collections/scheduled.ts). */
+  scheduled?: ScheduledStories;
 }
 
 export interface RunBuildOptions extends LoadOptions {
@@ -67,7 +70,7 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResult> {
       faultPoint("before-publish");
       timed("swap in", () => publishGeneration(opts.output, staging));
       faultPoint("published");
-      return { ok: true, problems: prepared.problems, pages, search: indexed };
+      return { ok: true, problems: prepared.problems, pages, search: indexed, scheduled: scheduledStories(site.content) };
     } catch (error) {
       discardInBackground(staging);
       if (isDiskFull(error) && !(error instanceof DiskFullError)) throw new DiskFullError("while writing the site", error);
