@@ -51,6 +51,14 @@ export interface UiStrings {
   previewShowsUnpublished: string;
   previewPageAwaits: (title: string) => string;
   previewPageUnpublished: string;
+  /**
+   * The preview's overlay while a saved file has errors (src/preview/liveClient.js): its
+   * heading, what it means, how many more problems the terminal lists (`{n}`), its close button.
+   */
+  previewProblemsTitle: string;
+  previewProblemsNote: string;
+  previewProblemsMore: string;
+  dismiss: string;
   relatedStories: string;
   appearsWith: string;
   timeline: string;
@@ -133,6 +141,10 @@ export const en: UiStrings = {
   previewShowsUnpublished: "Preview: this page shows stories that are not published yet; the published page leaves them out.",
   previewPageAwaits: (title) => `Preview: this page will not exist until “${title}” is published.`,
   previewPageUnpublished: "Preview: this page is here only because of stories that are not published yet; the published site does not have it.",
+  previewProblemsTitle: "Not updated: a saved file has a problem",
+  previewProblemsNote: "This page is the last good version. Fix the file and save it: this message goes away by itself.",
+  previewProblemsMore: "{n} more in the terminal.",
+  dismiss: "Dismiss",
   relatedStories: "Related stories",
   appearsWith: "Appears with",
   timeline: "Timeline",
@@ -209,6 +221,10 @@ export const ar: UiStrings = {
   previewShowsUnpublished: "معاينة: تعرض هذه الصفحة أخباراً لم تُنشر بعد، ولا تتضمنها الصفحة المنشورة.",
   previewPageAwaits: (title) => `معاينة: لن توجد هذه الصفحة قبل نشر «${title}».`,
   previewPageUnpublished: "معاينة: هذه الصفحة موجودة بسبب أخبار لم تُنشر بعد، ولا يتضمنها الموقع المنشور.",
+  previewProblemsTitle: "لم تُحدَّث المعاينة: في ملف محفوظ مشكلة",
+  previewProblemsNote: "هذه الصفحة آخر نسخة سليمة. صحّح الملف واحفظه، وستختفي هذه الرسالة تلقائياً.",
+  previewProblemsMore: "مشكلات أخرى في الطرفية: {n}",
+  dismiss: "إغلاق",
   relatedStories: "أخبار ذات صلة",
   appearsWith: "يظهر مع",
   timeline: "التسلسل الزمني",

@@ -26,6 +26,7 @@ test("a preview builds the draft with a Draft badge and a notice that it is not 
   assert.match(html, /class="badge">Draft</);
   assert.ok(html.includes("Preview: this article is a draft; it is not published."));
   assert.match(html, /<p class="published">Draft, dated <time/);
+  assert.doesNotMatch(html, /preview-live|bulletin-preview-problems/, "the preview's live script and problems overlay are the preview server's, never in a build");
 });
 
 test("a preview builds the future-dated story with a Scheduled badge", () => {
