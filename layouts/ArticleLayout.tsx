@@ -27,7 +27,7 @@ export function ArticleLayout({ ctx }: { ctx: PageContext<ArticlePage> }) {
             {article.summary ? <p class="standfirst">{article.summary}</p> : ""}
             <div class="article-meta" data-pagefind-ignore="">
               {article.author ? <p class="byline">{s.by} <span class="author">{article.author}</span></p> : ""}
-              <p class="published"><TimeStamp date={article.date} edition={edition} label={s.published} searchMeta="date" /></p>
+              <p class="published"><TimeStamp date={article.date} edition={edition} label={page.dateLabel} searchMeta="date" /></p>
               {article.updated ? <p class="updated"><TimeStamp date={article.updated} edition={edition} label={s.updated} /></p> : ""}
               {translations.map((t) => (
                 <p class="translation">

@@ -5,9 +5,10 @@ import { HeadMeta } from "./components/HeadMeta.tsx";
 import { StructuredData } from "./components/StructuredData.tsx";
 import { ASSETS } from "../src/urls.ts";
 import type { PageFacts } from "../src/seo/jsonLd.ts";
+import type { HtmlPage } from "../src/pages/pageTypes.ts";
 
 export interface BasePageProps {
-  ctx: PageContext;
+  ctx: PageContext<HtmlPage>;
   /** The page's own title; the bulletin's name is appended. */
   title: string;
   description: string;
@@ -48,7 +49,7 @@ export function BasePage({ ctx, title, description, head, children }: BasePagePr
         <body>
           <a class="skip-link" href="#content">{edition.strings.skipToContent}</a>
           <SiteHeader ctx={ctx} />
-          {site.preview ? <p class="preview-banner" role="note">{edition.strings.previewNotice}</p> : ""}
+          {page.notice ? <p class="preview-banner" role="note">{page.notice}</p> : ""}
           <main id="content" tabindex="-1">
             {children}
           </main>

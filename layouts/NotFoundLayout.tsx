@@ -1,7 +1,8 @@
+import type { NotFoundPage } from "../src/pages/notFound.tsx";
 import type { PageContext } from "./PageContext.ts";
 import { BasePage } from "./BasePage.tsx";
 
-export function NotFoundLayout({ ctx }: { ctx: PageContext }) {
+export function NotFoundLayout({ ctx }: { ctx: PageContext<NotFoundPage> }) {
   const s = ctx.edition.strings;
   return (
     <BasePage ctx={ctx} title={s.notFoundTitle} description={s.notFoundText}>

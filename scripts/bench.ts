@@ -21,7 +21,8 @@ import { fileURLToPath } from "node:url";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const WORK = join(REPO, "bench", ".work");
-const GENERATOR = process.env.BENCH_GENERATOR ?? resolve(REPO, "..", "shared", "bench", "gen-corpus.mjs");
+/** The project's own corpus generator (bench/gen-corpus.mjs); BENCH_GENERATOR names another. */
+const GENERATOR = process.env.BENCH_GENERATOR || join(REPO, "bench", "gen-corpus.mjs");
 const TIME = "/usr/bin/time";
 /** Fixed "now" after the corpus' last date, so that every run publishes the same articles. */
 const NOW = "2025-01-01T12:00:00+03:00";

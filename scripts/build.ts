@@ -8,6 +8,7 @@
 import { runBuild, buildOptionsFromEnv } from "../src/publish/runBuild.ts";
 import { reportFailure } from "./reportFailure.ts";
 import { limitHeapGrowth } from "../src/publish/heap.ts";
+import { scheduledLine } from "../src/collections/scheduled.ts";
 
 limitHeapGrowth();
 
@@ -18,12 +19,16 @@ try {
     const errors = result.problems.filter((p) => p.severity === "error").length;
     console.error(`\nBuild failed: ${errors} error${errors === 1 ? "" : "s"}. _site/ was left as it was.`);
     process.exitCode = 1;
-  } else if (!result.incremental) {
+  } else {
     // An incremental build has said what it did, in one line, itself.
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const search = result.search;
-    const reused = search && search.reused > 0 ? ` (${search.reused} of ${search.indexes} search indexes unchanged, kept from the last build)` : "";
-    console.log(`Built ${result.pages} pages into _site/ in ${seconds} s.${reused}`);
+    if (!result.incremental) {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const search = result.search;
+      const reused = search && search.reused > 0 ? ` (${search.reused} of ${search.indexes} search indexes unchanged, kept from the last build)` : "";
+      console.log(`Built ${result.pages} pages into _site/ in ${seconds} s.${reused}`);
+    }
+    const scheduled = result.scheduled && scheduledLine(result.scheduled);
+    if (scheduled) console.log(scheduled);
   }
 } catch (error) {
   reportFailure(error);

@@ -37,7 +37,28 @@ export interface UiStrings {
   feedOf: (name: string) => string;
   draft: string;
   scheduled: string;
+  /** An article's date when it is a draft or scheduled (previews), where a published one says `published`. */
+  draftDated: string;
+  scheduledFor: string;
+  /**
+   * The preview's notice on top of each page (src/pages/previewNotice.ts picks the one true of
+   * the page): the preview as a whole; a draft or scheduled article; a page showing stories
+   * not published yet; a page that exists only because of them (naming the story when one).
+   */
   previewNotice: string;
+  previewDraftArticle: string;
+  previewScheduledArticle: string;
+  previewShowsUnpublished: string;
+  previewPageAwaits: (title: string) => string;
+  previewPageUnpublished: string;
+  /**
+   * The preview's overlay while a saved file has errors (src/preview/liveClient.js): its
+   * heading, what it means, how many more problems the terminal lists (`{n}`), its close button.
+   */
+  previewProblemsTitle: string;
+  previewProblemsNote: string;
+  previewProblemsMore: string;
+  dismiss: string;
   relatedStories: string;
   appearsWith: string;
   timeline: string;
@@ -112,7 +133,18 @@ export const en: UiStrings = {
   feedOf: (name) => `${name}: Atom feed`,
   draft: "Draft",
   scheduled: "Scheduled",
-  previewNotice: "Preview: this article is not published.",
+  draftDated: "Draft, dated",
+  scheduledFor: "Scheduled for",
+  previewNotice: "Preview: drafts and scheduled stories are included; the published site leaves them out.",
+  previewDraftArticle: "Preview: this article is a draft; it is not published.",
+  previewScheduledArticle: "Preview: this article is scheduled; it is not published yet.",
+  previewShowsUnpublished: "Preview: this page shows stories that are not published yet; the published page leaves them out.",
+  previewPageAwaits: (title) => `Preview: this page will not exist until “${title}” is published.`,
+  previewPageUnpublished: "Preview: this page is here only because of stories that are not published yet; the published site does not have it.",
+  previewProblemsTitle: "Not updated: a saved file has a problem",
+  previewProblemsNote: "This page is the last good version. Fix the file and save it: this message goes away by itself.",
+  previewProblemsMore: "{n} more in the terminal.",
+  dismiss: "Dismiss",
   relatedStories: "Related stories",
   appearsWith: "Appears with",
   timeline: "Timeline",
@@ -181,7 +213,18 @@ export const ar: UiStrings = {
   feedOf: (name) => `${name}: خلاصة Atom`,
   draft: "مسودة",
   scheduled: "مجدول",
-  previewNotice: "معاينة: هذا الخبر غير منشور.",
+  draftDated: "مسودة بتاريخ",
+  scheduledFor: "مجدول للنشر في",
+  previewNotice: "معاينة: تظهر هنا المسودات والأخبار المجدولة، ولا يتضمنها الموقع المنشور.",
+  previewDraftArticle: "معاينة: هذا الخبر مسودة، وهو غير منشور.",
+  previewScheduledArticle: "معاينة: هذا الخبر مجدول، ولم يُنشر بعد.",
+  previewShowsUnpublished: "معاينة: تعرض هذه الصفحة أخباراً لم تُنشر بعد، ولا تتضمنها الصفحة المنشورة.",
+  previewPageAwaits: (title) => `معاينة: لن توجد هذه الصفحة قبل نشر «${title}».`,
+  previewPageUnpublished: "معاينة: هذه الصفحة موجودة بسبب أخبار لم تُنشر بعد، ولا يتضمنها الموقع المنشور.",
+  previewProblemsTitle: "لم تُحدَّث المعاينة: في ملف محفوظ مشكلة",
+  previewProblemsNote: "هذه الصفحة آخر نسخة سليمة. صحّح الملف واحفظه، وستختفي هذه الرسالة تلقائياً.",
+  previewProblemsMore: "مشكلات أخرى في الطرفية: {n}",
+  dismiss: "إغلاق",
   relatedStories: "أخبار ذات صلة",
   appearsWith: "يظهر مع",
   timeline: "التسلسل الزمني",

@@ -5,7 +5,8 @@ import { ArticleLayout } from "../../layouts/ArticleLayout.tsx";
 import { lastModified } from "../seo/lastModified.ts";
 import { editionAlternates } from "../seo/alternates.ts";
 import { breadcrumbs, dateTrail, newsArticle } from "../seo/jsonLd.ts";
-import { articleRead, shellRead, tagNameRead, tagRead } from "../site/reads.ts";
+import { articleRead, noticeRead, shellRead, tagNameRead, tagRead } from "../site/reads.ts";
+import { previewNotice } from "./previewNotice.ts";
 
 /** An article at `/YYYY/MM/DD/<slug>/`, with the stories related to it and its neighbours in its edition. */
 export interface ArticlePage {
@@ -19,6 +20,10 @@ export interface ArticlePage {
   older?: Article;
   /** The same story in the other editions. */
   translations: Article[];
+  /** What its date is said to be: published, or (previews) a draft's date, a scheduled time. */
+  dateLabel: string;
+  /** The preview's notice (src/pages/previewNotice.ts); undefined when not previewing. */
+  notice?: string;
 }
 
 export const articlePages: PageType<ArticlePage> = {
@@ -26,11 +31,17 @@ export const articlePages: PageType<ArticlePage> = {
     for (const edition of site.editions) {
       for (const article of edition.articles) {
         const { newer, older } = edition.neighbours(article);
+        const translations = site.bulletin.translationsOf(article);
+        const s = edition.strings;
         yield {
-          kind: "article", url: article.url, edition, article, newer, older, translations: site.bulletin.translationsOf(article),
+          kind: "article", url: article.url, edition, article, newer, older, translations,
+          dateLabel: article.draft ? s.draftDated : article.scheduled ? s.scheduledFor : s.published,
           // Worked out when the page is read or rendered, not when it is listed (the sitemap lists every page).
           get related() {
             return edition.related(article);
+          },
+          get notice() {
+            return previewNotice(site, edition, { article, shows: [...edition.related(article), newer, older, ...translations] });
           },
         };
       }
@@ -46,6 +57,7 @@ export const articlePages: PageType<ArticlePage> = {
     ...page.related.map(articleRead),
     ...[page.newer, page.older].map((a) => (a ? articleRead(a) : "-")),
     ...page.translations.map((t) => `${t.lang} ${t.url}`),
+    ...noticeRead(page),
   ],
   lastmod: (page) => lastModified(page.article),
   alternates: (page, site) => editionAlternates(site, (e) => [page.article, ...page.translations].find((a) => a.lang === e.lang)?.url),

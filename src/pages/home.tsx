@@ -5,7 +5,8 @@ import type { PageType } from "./pageTypes.ts";
 import { HomeLayout } from "../../layouts/HomeLayout.tsx";
 import { editionAlternates } from "../seo/alternates.ts";
 import { breadcrumbs, webPage } from "../seo/jsonLd.ts";
-import { articleRead, shellRead, tagNameRead } from "../site/reads.ts";
+import { articleRead, noticeRead, shellRead, tagNameRead } from "../site/reads.ts";
+import { previewNotice, storiesForPage } from "./previewNotice.ts";
 
 /** The latest news of an edition, newest first: `/`, `/page/2/`…; the first is the front page. */
 export interface HomePage {
@@ -13,11 +14,19 @@ export interface HomePage {
   url: string;
   edition: Edition;
   listPage: ListPage<Article>;
+  /** The preview's notice (src/pages/previewNotice.ts); undefined when not previewing. */
+  notice?: string;
 }
 
 export const homePages: PageType<HomePage> = {
   *pages(site) {
-    for (const edition of site.editions) for (const listPage of edition.home) yield { kind: "home", url: listPage.url, edition, listPage };
+    for (const edition of site.editions) {
+      for (const listPage of edition.home) {
+        // The default edition's front page is there with no story at all.
+        const existsFor = listPage.front && edition.isDefault ? undefined : { articles: edition.articles, needed: storiesForPage(listPage, site.config.articlesPerPage) };
+        yield { kind: "home", url: listPage.url, edition, listPage, notice: previewNotice(site, edition, { existsFor, shows: listPage.items }) };
+      }
+    }
   },
   render: (page, site) => <HomeLayout ctx={{ site, edition: page.edition, page }} />,
   reads: (page, site) => {
@@ -28,6 +37,7 @@ export const homePages: PageType<HomePage> = {
       `${newer} ${older} ${near.map((n) => n.number).join(",")}`,
       ...items.map(articleRead),
       ...(lead ? [site.image(lead)?.src ?? "", ...lead.topics.slice(0, 1).map((t) => tagNameRead(t, page.edition))] : []),
+      ...noticeRead(page),
     ];
   },
   lastmod: (page, site) => site.latestChange(page.listPage.front ? page.edition.articles : page.listPage.items),

@@ -2,7 +2,8 @@ import type { Edition, MonthArchive } from "../collections/editions.ts";
 import type { PageType } from "./pageTypes.ts";
 import { MonthLayout } from "../../layouts/ArchiveLayouts.tsx";
 import { breadcrumbs, dateTrail, webPage } from "../seo/jsonLd.ts";
-import { shellRead } from "../site/reads.ts";
+import { noticeRead, shellRead } from "../site/reads.ts";
+import { previewNotice } from "./previewNotice.ts";
 import { latestOf } from "../seo/lastModified.ts";
 
 /** A month's archive, `/YYYY/MM/`: its days, each with its headlines. */
@@ -11,14 +12,21 @@ export interface MonthPage {
   url: string;
   edition: Edition;
   month: MonthArchive;
+  /** The preview's notice (src/pages/previewNotice.ts); undefined when not previewing. */
+  notice?: string;
 }
 
 export const monthPages: PageType<MonthPage> = {
   *pages(site) {
-    for (const edition of site.editions) for (const month of edition.months) yield { kind: "month", url: month.url, edition, month };
+    for (const edition of site.editions) {
+      for (const month of edition.months) {
+        const articles = site.preview ? month.days.flatMap((d) => d.articles) : [];
+        yield { kind: "month", url: month.url, edition, month, notice: previewNotice(site, edition, { existsFor: { articles }, shows: articles }) };
+      }
+    }
   },
   render: (page, site) => <MonthLayout ctx={{ site, edition: page.edition, page }} />,
-  reads: (page, site) => [shellRead(site, page.edition), ...page.month.days.flatMap((d) => [d.url, ...d.articles.map((a) => `${a.url} ${a.title}`)])],
+  reads: (page, site) => [shellRead(site, page.edition), ...page.month.days.flatMap((d) => [d.url, ...d.articles.map((a) => `${a.url} ${a.title}`)]), ...noticeRead(page)],
   lastmod: (page, site) => latestOf(page.month.days.map((d) => site.latestChange(d.articles))),
   structuredData: (page, site, facts) => [webPage(site, facts, "CollectionPage"), breadcrumbs(site, page.edition, dateTrail(page.edition, page.month.date, "month"))],
 };

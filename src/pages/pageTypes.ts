@@ -46,6 +46,9 @@ export type Page =
   | RobotsPage
   | DeskConfigPage;
 
+/** The pages that are HTML documents (layouts/BasePage.tsx); the rest are feeds, sitemaps, robots.txt. */
+export type HtmlPage = HomePage | ArticlePage | TagPage | TagIndexPage | DayPage | MonthPage | YearPage | CorrectionsPage | SearchPage | NotFoundPage;
+
 export type PageKind = Page["kind"];
 export type PageOf<K extends PageKind> = Extract<Page, { kind: K }>;
 

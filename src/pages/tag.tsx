@@ -9,7 +9,8 @@ import { TagLayout } from "../../layouts/TagLayout.tsx";
 import { editionAlternates } from "../seo/alternates.ts";
 import { breadcrumbs, tagNode, webPage } from "../seo/jsonLd.ts";
 import { tagIndexUrl } from "../urls.ts";
-import { articleRead, shellRead, tagNameRead, tagRead } from "../site/reads.ts";
+import { articleRead, noticeRead, shellRead, tagNameRead, tagRead } from "../site/reads.ts";
+import { previewNotice, storiesForPage } from "./previewNotice.ts";
 
 /** A person's or topic's page, paginated: `/people/<slug>/`, `/topics/<slug>/page/2/`. */
 export interface TagPage {
@@ -24,6 +25,8 @@ export interface TagPage {
   appearsWith: CoAppearance[];
   /** A topic's page: its stories grouped by month. */
   timeline: TimelineMonth[];
+  /** The preview's notice (src/pages/previewNotice.ts); undefined when not previewing. */
+  notice?: string;
 }
 
 export const tagPages: PageType<TagPage> = {
@@ -37,6 +40,10 @@ export const tagPages: PageType<TagPage> = {
             text: edition.tagText(listing.tag),
             appearsWith: person && listPage.front ? edition.appearsWith(listing) : [],
             timeline: person ? [] : timeline(listPage.items),
+            notice: previewNotice(site, edition, {
+              existsFor: { articles: listing.articles, needed: storiesForPage(listPage, site.config.articlesPerPage) },
+              shows: listPage.items,
+            }),
           };
         }
       }
@@ -50,6 +57,7 @@ export const tagPages: PageType<TagPage> = {
     ...page.listPage.items.map(articleRead),
     ...page.appearsWith.map((a) => `${tagNameRead(a.person, page.edition)} ${a.count}`),
     ...(page.listPage.front ? [tagsAlternates(page, site).map((a) => a.lang).join(",")] : []),
+    ...noticeRead(page),
   ],
   lastmod: (page, site) => site.latestChange(page.listPage.front ? page.listing.articles : page.listPage.items),
   alternates: (page, site) => (page.listPage.front ? tagsAlternates(page, site) : []),

@@ -27,6 +27,11 @@ export interface PreviewSiteOptions {
   log(line: string): void;
   /** Pages written or removed (paths below `output`): the browser may reload. */
   written(paths: string[], phase: WritePhase): void;
+  /**
+   * The errors that keep the preview from being brought up to date, as `file:LINE: message`:
+   * told after every attempt, an empty list once the content builds again (open pages show them).
+   */
+  problems?(lines: string[]): void;
 }
 
 /** How long a pass over the changed pages renders before letting a newer save in. */
@@ -215,9 +220,11 @@ export class PreviewSite {
     for (const page of pages) this.fingerprints?.delete(outputPath(page.url));
   }
 
-  /** Prints problems, errors and warnings alike; true when there are errors (nothing is written then). */
+  /** Prints problems, errors and warnings alike, and tells the errors; true when there are errors (nothing is written then). */
   private printProblems(problems: readonly Problem[]): boolean {
-    for (const p of sortProblems(problems)) this.opts.log(formatProblem(p));
+    const sorted = sortProblems(problems);
+    for (const p of sorted) this.opts.log(formatProblem(p));
+    this.opts.problems?.(sorted.filter((p) => p.severity === "error").map(formatProblem));
     if (!hasErrors(problems)) return false;
     const count = problems.filter((p) => p.severity === "error").length;
     this.opts.log(`Preview: ${count === 1 ? "1 problem" : `${count} problems`} to fix; the preview keeps showing the last good pages until then.`);
@@ -228,8 +235,10 @@ export class PreviewSite {
     if (error instanceof ContentError) {
       for (const p of error.problems) this.opts.log(formatProblem(p));
       this.opts.log("Preview: the preview keeps showing the last good pages until this is fixed.");
+      this.opts.problems?.(error.problems.filter((p) => p.severity === "error").map(formatProblem));
     } else {
       this.opts.log(`Preview: a page could not be rendered; the last good pages are still served.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.opts.problems?.([`Preview: a page could not be rendered (${error instanceof Error ? error.message : String(error)}); the last good pages are still served. The terminal has the details.`]);
     }
   }
 }

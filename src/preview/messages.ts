@@ -5,5 +5,11 @@ export type ToWorker =
   | { type: "articles"; paths: string[] }
   | { type: "asset"; path: string };
 
-/** From the build process: pages written (paths below the output folder), so browsers reload. */
-export type FromWorker = { type: "written"; phase: WritePhase; paths: string[] };
+/**
+ * From the build process: pages written (paths below the output folder), so browsers reload;
+ * or the errors that keep the preview from being brought up to date, as `file:LINE: message`
+ * (none once the content builds again), which open pages show until they are fixed.
+ */
+export type FromWorker =
+  | { type: "written"; phase: WritePhase; paths: string[] }
+  | { type: "problems"; lines: string[] };

@@ -6,6 +6,7 @@ import { exposureWarning, hostCheck, localUrl, sameOrigin } from "../serve/hosts
 import { createSiteServer, listen, type ServerLimits } from "../serve/siteServer.ts";
 import { siteHandler, type FileAnswer } from "../serve/staticSite.ts";
 import { escapeHtml } from "../text/escape.ts";
+import { ENGLISH, LANGUAGES } from "../i18n/languages.ts";
 import type { WritePhase } from "./PreviewSite.ts";
 
 /** Below this path the preview answers itself; no page of the bulletin starts with a dot. */
@@ -22,9 +23,20 @@ const MAX_MESSAGE = 1024;
 const MAX_UNREAD = 4 * 1024 * 1024;
 /** A page's connection is pinged this often, and dropped when it did not answer the last ping (gone without a word). */
 const HEARTBEAT_MS = 30_000;
+/** Problems shown on a page at most (the terminal lists them all), and the characters of each. */
+const SHOWN_PROBLEMS = 20;
+const PROBLEM_CHARS = 1000;
 
-/** What a page's live-reload connection is told: pages written (paths below the served folder), or reload now. */
-export type LiveMessage = { id: string; phase: WritePhase; paths: string[] } | { reload: true };
+/**
+ * What a page's live-reload connection is told: pages written (paths below the served folder);
+ * the errors that keep the preview from being brought up to date (`file:LINE: message`, the
+ * first few of `total`; none once fixed); or reload now.
+ */
+export type LiveMessage =
+  | { id: string; phase: WritePhase; paths: string[] }
+  | { id: string; problems: string[]; total: number }
+  | { reload: true };
+type ProblemsMessage = Extract<LiveMessage, { problems: string[] }>;
 
 export interface PreviewServerOptions {
   /** The address or name to listen on; 127.0.0.1 (this machine only) unless given. */
@@ -38,6 +50,12 @@ export interface PreviewServer {
   url: string;
   /** Tells open pages what was written: each reloads if its own file is among `paths`, or for `site`. */
   written(phase: WritePhase, paths: readonly string[]): void;
+  /**
+   * The errors that keep the preview from being brought up to date, as `file:LINE: message`
+   * (an empty list once there are none): open pages show them, and so do pages opened later,
+   * until they are fixed.
+   */
+  problems(lines: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -51,6 +69,11 @@ export interface PreviewServer {
  * reconnects is still seen. A page reloads only when its own file changed, so a save does not
  * reload every open tab once per step (article, listings, the rest of the site).
  *
+ * While a save has errors, the pages stay as they were, so the server also keeps the current
+ * errors and tells every page, open or opened later: liveClient.js shows them over the page,
+ * as text, until they are fixed. They are numbered with the writes, so a page that reconnects
+ * catches up on them too.
+ *
  * The preview shows drafts, so it listens on 127.0.0.1 unless told otherwise, answers only
  * for its own host names (DNS rebinding), takes WebSocket connections only from its own
  * pages, and no client, however malformed what it sends, can stop it (docs/security.md).
@@ -62,6 +85,8 @@ export async function startPreviewServer(dir: string, port: number, log: (line: 
   const epoch = Date.now().toString(36);
   const history: { n: number; message: LiveMessage }[] = [];
   let last = 0;
+  /** The errors now, as last told (an empty list: none). */
+  let problems: ProblemsMessage | undefined;
 
   const server = createSiteServer(
     siteHandler(dir, {
@@ -89,7 +114,10 @@ export async function startPreviewServer(dir: string, port: number, log: (line: 
       ws.on("error", () => ws.terminate());
       answered.add(ws);
       ws.on("pong", () => answered.add(ws));
-      for (const message of missed(url.searchParams.get("since") ?? "")) ws.send(JSON.stringify(message));
+      const messages = missed(url.searchParams.get("since") ?? "");
+      // A page served while there were errors was never told them: tell it now.
+      if (problems && problems.problems.length > 0 && !messages.includes(problems)) messages.push(problems);
+      for (const message of messages) ws.send(JSON.stringify(message));
     });
   });
   const heartbeat = setInterval(() => {
@@ -109,22 +137,34 @@ export async function startPreviewServer(dir: string, port: number, log: (line: 
     return history.filter((h) => h.n > n).map((h) => h.message);
   }
 
+  /** Numbers a message after the last one, keeps it for pages that reconnect, and tells every open page. */
+  function tell<M extends LiveMessage & { id: string }>(body: Omit<M, "id">): M {
+    last++;
+    const message = { id: `${epoch}:${last}`, ...body } as M;
+    history.push({ n: last, message });
+    if (history.length > KEPT) history.shift();
+    const text = JSON.stringify(message);
+    for (const ws of sockets.clients) {
+      if (ws.readyState !== ws.OPEN) continue;
+      if (ws.bufferedAmount > MAX_UNREAD) ws.terminate();
+      else ws.send(text);
+    }
+    return message;
+  }
+
   const at = await listen(server, { port, host, log });
   const warning = exposureWarning(host, at);
   if (warning) log(warning);
   return {
     url: localUrl(host, at),
     written(phase, paths) {
-      last++;
-      const message: LiveMessage = { id: `${epoch}:${last}`, phase, paths: [...paths] };
-      history.push({ n: last, message });
-      if (history.length > KEPT) history.shift();
-      const text = JSON.stringify(message);
-      for (const ws of sockets.clients) {
-        if (ws.readyState !== ws.OPEN) continue;
-        if (ws.bufferedAmount > MAX_UNREAD) ws.terminate();
-        else ws.send(text);
-      }
+      tell({ phase, paths: [...paths] });
+    },
+    problems(lines) {
+      const shown = lines.slice(0, SHOWN_PROBLEMS).map((line) => (line.length > PROBLEM_CHARS ? `${line.slice(0, PROBLEM_CHARS - 1)}…` : line));
+      // The same errors again (each attempt tells them): nothing new for the pages.
+      if (JSON.stringify(shown) === JSON.stringify(problems?.problems ?? []) && lines.length === (problems?.total ?? 0)) return;
+      problems = tell({ problems: shown, total: lines.length });
     },
     async close() {
       clearInterval(heartbeat);
@@ -143,14 +183,23 @@ function refuseUpgrade(socket: Duplex, status: number): void {
 
 /**
  * A page of the preview with the live-reload script, naming the file it is and the write it
- * was served at; `html` is undefined when there is no file yet (a 404 before the first build).
+ * was served at, and the words of its problems overlay in the page's language; `html` is
+ * undefined when there is no file yet (a 404 before the first build).
  */
 function withLiveScript(html: string | undefined, found: FileAnswer, since: string): string {
   // The first build has not written a 404 page yet: say so, and reload when it has.
   const page = html ?? '<!doctype html><html lang="en"><title>Preview</title><body><p>Not built yet; this page reloads when it is.</p></body></html>';
   // A page that is missing reloads when it is written (a story being filed) or when 404.html is.
   const pages = found.status === 404 ? [found.wanted, "404.html"] : [found.wanted];
-  const tag = `<script src="${LIVE}/client.js" data-since="${since}" data-pages="${escapeHtml(JSON.stringify(pages))}"></script>`;
+  const labels = escapeHtml(JSON.stringify(overlayLabels(page)));
+  const tag = `<script src="${LIVE}/client.js" data-since="${since}" data-pages="${escapeHtml(JSON.stringify(pages))}" data-labels="${labels}"></script>`;
   const at = page.lastIndexOf("</body>");
   return at === -1 ? page + tag : page.slice(0, at) + tag + page.slice(at);
+}
+
+/** The problems overlay's words in the language of the page (its `<html lang>`); English for a language the product does not ship. */
+function overlayLabels(html: string): { title: string; note: string; more: string; dismiss: string } {
+  const lang = /<html\b[^>]*?\slang="([^"]*)"/i.exec(html.slice(0, 2000))?.[1];
+  const { strings } = LANGUAGES.find((l) => l.lang === lang) ?? ENGLISH;
+  return { title: strings.previewProblemsTitle, note: strings.previewProblemsNote, more: strings.previewProblemsMore, dismiss: strings.dismiss };
 }

@@ -32,6 +32,7 @@ const site = new PreviewSite(content, {
   images: new ImageCache(join(cacheDir(root), "img")),
   log: (line) => console.log(line),
   written: (paths, phase) => send({ type: "written", phase, paths }),
+  problems: (lines) => send({ type: "problems", lines }),
 });
 handle = (message) => {
   if (message.type === "articles") site.changed(message.paths);

@@ -56,14 +56,18 @@ export async function runPreview(opts: PreviewOptions): Promise<{ url: string; s
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     child.on("message", (message: FromWorker) => {
-      server.written(message.phase, message.paths);
+      if (message.type === "problems") server.problems(message.lines);
+      else server.written(message.phase, message.paths);
     });
     child.on("exit", (code, signal) => {
       // A build process stopped half way leaves its half-written site (a folder in .preview.builds/).
       sweepGenerations(output);
       if (worker !== child) return;
       worker = undefined;
-      if (!signal) log(`Preview: the build stopped (exit code ${code}); the last good pages are still served. Save a file to try again.`);
+      if (signal) return;
+      const stopped = `Preview: the build stopped (exit code ${code}); the last good pages are still served. Save a file to try again.`;
+      log(stopped);
+      server.problems([stopped]);
     });
     worker = child;
   };

@@ -14,6 +14,7 @@ import { FolderSink, writePages } from "../site/render.ts";
 import { articlesInFeeds } from "../feeds/feedModel.ts";
 import { staleRelated, storyKey, type StoryKey } from "../collections/staleRelated.ts";
 import { runHosted } from "../eleventy/config.ts";
+import { scheduledStories } from "../collections/scheduled.ts";
 import { imageUrl, outputPath } from "../urls.ts";
 import type { Page } from "../pages/pageTypes.ts";
 import { saveState, saveJson, type BuildKey, type BuildState, type CachedArticle } from "./buildState.ts";
@@ -110,7 +111,7 @@ export async function incrementalBuild(ctx: {
     }));
     const seconds = ((performance.now() - ctx.started) / 1000).toFixed(1);
     log(summary(stories, files.filter((f) => changedPaths.has(f)).length, removed.length, folders, fingerprints.size, changed.length, seconds, read.read));
-    return { ok: true, problems, pages: changed.length, incremental: { written: written.length, removed: removed.length } };
+    return { ok: true, problems, pages: changed.length, incremental: { written: written.length, removed: removed.length }, scheduled: scheduledStories(content) };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

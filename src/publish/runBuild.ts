@@ -24,6 +24,7 @@ import { readContentCached } from "./contentCache.ts";
 import { changeListPath, finishedRecords, incrementalBuild, searchIndexes } from "./incremental.ts";
 import { filesBelow, finishInterrupted } from "./applyChanges.ts";
 import { DiskFullError, faultPoint, isDiskFull } from "./faults.ts";
+import { scheduledStories, type ScheduledStories } from "../collections/scheduled.ts";
 
 export interface BuildResult {
   ok: boolean;
@@ -36,6 +37,8 @@ export interface BuildResult {
   incremental?: { written: number; removed: number };
   /** A full build: why the previous build's record could not be used. */
   full?: string;
+  /** Stories dated after the build's clock, for the summary (src/collections/scheduled.ts). */
+  scheduled?: ScheduledStories;
 }
 
 export interface RunBuildOptions extends LoadOptions {
@@ -124,7 +127,7 @@ async function fullBuild(opts: RunBuildOptions, images: ImageCache, log: (line: 
     // After the swap: a record of a site that is not the published one is never used (`usableState`).
     timed("record", () => saveState(record.path, state));
     saveJson(changeListPath(opts.output), { full: true, written: filesBelow(staging), removed: [] });
-    return { ok: true, problems, pages, search: indexed };
+    return { ok: true, problems, pages, search: indexed, scheduled: scheduledStories(content) };
   } catch (error) {
     discardInBackground(staging);
     throw error;

@@ -34,6 +34,11 @@ export function tagNameRead(tag: Tag, edition: Edition): string {
   return `n ${tag.kind} ${tag.slug} ${edition.tagText(tag).name}`;
 }
 
+/** The preview's notice on a page (src/pages/previewNotice.ts): it depends on stories beyond those the page lists (a listing's archive page on the whole listing). */
+export function noticeRead(page: { notice?: string }): string[] {
+  return page.notice === undefined ? [] : [`notice ${page.notice}`];
+}
+
 /**
  * What every HTML page of an edition shows besides its subject: the editions a reader can
  * switch to, and the archive the footer links (its newest year). The settings and the code

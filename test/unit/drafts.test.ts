@@ -24,13 +24,17 @@ test("a preview builds the draft with a Draft badge and a notice that it is not 
   const html = page("2016/07/18/secret-draft-story");
   assert.match(html, /<h1[^>]*>Zqxdraft headline never published<\/h1>/);
   assert.match(html, /class="badge">Draft</);
-  assert.ok(html.includes("Preview: this article is not published."));
+  assert.ok(html.includes("Preview: this article is a draft; it is not published."));
+  assert.match(html, /<p class="published">Draft, dated <time/);
+  assert.doesNotMatch(html, /preview-live|bulletin-preview-problems/, "the preview's live script and problems overlay are the preview server's, never in a build");
 });
 
 test("a preview builds the future-dated story with a Scheduled badge", () => {
   const html = page("2030/01/01/zqxfuture-scheduled-story");
   assert.match(html, /class="badge">Scheduled</);
   assert.ok(!/class="badge">Draft</.test(html), "scheduled is not a draft");
+  assert.ok(html.includes("Preview: this article is scheduled; it is not published yet."));
+  assert.match(html, /<p class="published">Scheduled for <time/);
 });
 
 test("a preview lists drafts on their tag pages and in the search index, so the published build's absence check can see them", () => {

@@ -8,6 +8,8 @@ import { runBuild } from "../../src/publish/runBuild.ts";
 import { LiveContent } from "../../src/preview/LiveContent.ts";
 import { ImageCache } from "../../src/images/imageCache.ts";
 import { PreviewSite } from "../../src/preview/PreviewSite.ts";
+import type { LiveMessage } from "../../src/preview/previewServer.ts";
+import { WebSocket } from "ws";
 
 const TALKS = "content/articles/2016/07/2016-07-15-talks-after-midnight.md";
 const TALKS_URL = "/2016/07/15/talks-after-midnight/";
@@ -141,9 +143,29 @@ test("npm start reports a broken article as file:LINE: message, keeps serving it
     assert.match(kept.text, /Talks went on after midnight/);
     assert.doesNotMatch(kept.text, /must not show/);
 
+    const told = await liveProblems(preview.url);
+    assert.equal(told.length, 1, "open pages are told the error");
+    assert.match(told[0]!, /^content\/articles\/2016\/07\/2016-07-15-talks-after-midnight\.md:3: date: "15 July 2016" is not an ISO 8601 date/);
+
     site.write(TALKS, article("title: Talks continue after midnight in Moscow\ndate: 2016-07-15T00:30:00+03:00\npeople: Vladimir Putin", "Fixed, and shown."));
     await until(async () => (await get(`${preview.url}${TALKS_URL}`)).text.includes("Fixed, and shown."), preview.output);
+    assert.deepEqual(await liveProblems(preview.url), [], "and that it is fixed");
   }));
+
+/** The errors the preview's live connection tells a page of the preview opened now (none: an empty list). */
+async function liveProblems(url: string): Promise<string[]> {
+  const since = /data-since="([^"]*)"/.exec((await get(`${url}/`)).text)![1]!;
+  const socket = new WebSocket(`${url.replace("http", "ws")}/.preview-live?since=${encodeURIComponent(since)}`, { origin: url });
+  let problems: string[] = [];
+  socket.on("message", (data) => {
+    const message = JSON.parse(String(data)) as LiveMessage;
+    if ("problems" in message) problems = message.problems;
+  });
+  await new Promise((done, fail) => socket.once("open", done).once("error", fail));
+  await new Promise((done) => setTimeout(done, 300));
+  socket.close();
+  return problems;
+}
 
 test("npm start removes the page of a deleted article and takes it off its day's archive", () =>
   withPreview(async (site, preview) => {
@@ -162,6 +184,34 @@ test("npm start builds everything again when site.yaml changes: every page shows
     assert.match(preview.output(), /settings or code changed; building everything again/);
     assert.match((await get(`${preview.url}${TALKS_URL}`)).text, /Renamed Bulletin/, "every page, not only the home page");
   }));
+
+test("the build process tells the errors of a save as file:LINE: message, warnings aside, and an empty list once fixed", async () => {
+  const site = previewFixture();
+  const told: string[][] = [];
+  const preview = new PreviewSite(new LiveContent({ root: site.root, now: FIXTURE_NOW, preview: true }), {
+    output: join(site.root, ".preview"),
+    images: new ImageCache(join(site.root, ".bulletin-cache", "img")),
+    assets: join(PROJECT_ROOT, "layouts", "assets"),
+    log: () => {},
+    written: () => {},
+    problems: (lines) => told.push(lines),
+  });
+  try {
+    await preview.start();
+    assert.deepEqual(told, [[]], "the first build: nothing wrong");
+    site.write(TALKS, article("title: Talks continue after midnight in Moscow\ndate: 15 July 2016\npeople: [Vladimir Putin, Zqx Newcomer]"));
+    preview.changed([join(site.root, TALKS)]);
+    await until(() => told.length === 2);
+    assert.equal(told[1]!.length, 1, `one error; the new name's warning stays in the terminal: ${told[1]}`);
+    assert.match(told[1]![0]!, /2016-07-15-talks-after-midnight\.md:3: date: "15 July 2016" is not an ISO 8601 date/);
+    site.write(TALKS, article("title: Talks continue after midnight in Moscow\ndate: 2016-07-15T00:30:00+03:00\npeople: Vladimir Putin"));
+    preview.changed([join(site.root, TALKS)]);
+    await until(() => told.length === 3);
+    assert.deepEqual(told[2], []);
+  } finally {
+    site.remove();
+  }
+});
 
 test("a changed stylesheet is copied into the preview alone, and open pages are told it is a stylesheet", async () => {
   const site = previewFixture();

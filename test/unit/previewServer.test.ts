@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { WebSocket } from "ws";
 import { startPreviewServer, type LiveMessage, type PreviewServer } from "../../src/preview/previewServer.ts";
+import { ar, en } from "../../src/i18n/strings.ts";
 
 /** A preview server on a small folder: a home page, an article, a stylesheet, no 404 page. */
 async function withServer(run: (server: PreviewServer, dir: string) => Promise<void>): Promise<void> {
@@ -13,6 +14,8 @@ async function withServer(run: (server: PreviewServer, dir: string) => Promise<v
   mkdirSync(join(dir, "assets"));
   writeFileSync(join(dir, "index.html"), "<!doctype html><html><body><main>Home</main></body></html>");
   writeFileSync(join(dir, "2016", "07", "15", "talks", "index.html"), "<!doctype html><html><body>Talks</body></html>");
+  mkdirSync(join(dir, "ar"));
+  writeFileSync(join(dir, "ar", "index.html"), '<!doctype html><html lang="ar" dir="rtl"><body><main>الرئيسية</main></body></html>');
   writeFileSync(join(dir, "assets", "site.css"), "body { color: black; }");
   const server = await startPreviewServer(dir, 0, () => {});
   try {
@@ -24,12 +27,13 @@ async function withServer(run: (server: PreviewServer, dir: string) => Promise<v
 }
 
 /** The live-reload script's settings in a served page. */
-async function served(url: string): Promise<{ status: number; since: string; pages: string[]; html: string }> {
+async function served(url: string): Promise<{ status: number; since: string; pages: string[]; labels: Record<string, string>; html: string }> {
   const response = await fetch(url);
   const html = await response.text();
-  const tag = /<script src="\/\.preview-live\/client\.js" data-since="([^"]*)" data-pages="([^"]*)"><\/script><\/body>/.exec(html);
+  const tag = /<script src="\/\.preview-live\/client\.js" data-since="([^"]*)" data-pages="([^"]*)" data-labels="([^"]*)"><\/script><\/body>/.exec(html);
   assert.ok(tag, `the live-reload script, last in the body, in ${html}`);
-  return { status: response.status, since: tag[1]!, pages: JSON.parse(tag[2]!.replace(/&quot;/g, '"')), html };
+  const attribute = (text: string) => JSON.parse(text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&"));
+  return { status: response.status, since: tag[1]!, pages: attribute(tag[2]!), labels: attribute(tag[3]!), html };
 }
 
 /** The messages a page connecting with `since` gets within a moment. */
@@ -108,4 +112,53 @@ test("open pages hear of writes as they happen", () =>
     assert.ok("phase" in message);
     assert.equal(message.phase, "asset");
     assert.deepEqual(message.paths, ["assets/site.css"]);
+  }));
+
+test("a page opened while a save has errors is told them at once; open pages hear them come and go", () =>
+  withServer(async (server) => {
+    const broken = "content/articles/2016/07/2016-07-15-talks.md:3: date: \"15 July\" is not an ISO 8601 date such as 2016-07-15T14:20:00+03:00";
+    server.problems([broken]);
+    const { since } = await served(`${server.url}/`);
+    assert.deepEqual(await messagesFor(server, since), [{ id: since, problems: [broken], total: 1 }], "opened after the error: told it on connecting");
+
+    const socket = new WebSocket(`${server.url.replace("http", "ws")}/.preview-live?since=${since}`);
+    const heard: LiveMessage[] = [];
+    socket.on("message", (data) => heard.push(JSON.parse(String(data))));
+    await new Promise((done) => socket.once("open", done));
+    await new Promise((done) => setTimeout(done, 100));
+    server.problems([broken]);
+    server.problems([]);
+    server.problems([]);
+    await new Promise((done) => setTimeout(done, 200));
+    socket.close();
+    assert.deepEqual(heard.map((m) => ("problems" in m ? m.problems : m)), [[broken], []], "the current errors on connecting, then fixed; the same errors again are no news");
+
+    const { since: fixed } = await served(`${server.url}/`);
+    assert.deepEqual(await messagesFor(server, fixed), [], "a page opened once fixed hears nothing");
+    assert.deepEqual(await messagesFor(server, since).then((m) => m.map((x) => ("problems" in x ? x.problems : x))), [[]], "a page that was away while it was fixed catches up");
+  }));
+
+test("a page is told the first 20 problems, each cut to 1,000 characters, and how many there are", () =>
+  withServer(async (server) => {
+    const many = Array.from({ length: 25 }, (_, i) => `content/articles/a-${i}.md:1: title: is required`);
+    many[0] = `content/articles/long.md:2: title: ${"x".repeat(5000)}`;
+    server.problems(many);
+    const { since } = await served(`${server.url}/`);
+    const [message] = await messagesFor(server, since);
+    assert.ok(message && "problems" in message);
+    assert.equal(message.total, 25);
+    assert.equal(message.problems.length, 20);
+    assert.equal(message.problems[0]!.length, 1000);
+    assert.deepEqual(message.problems.slice(1), many.slice(1, 20));
+  }));
+
+test("the problems overlay speaks the page's language: Arabic on an Arabic page, English otherwise", () =>
+  withServer(async (server) => {
+    const arabic = await served(`${server.url}/ar/`);
+    assert.equal(arabic.labels.title, ar.previewProblemsTitle);
+    assert.equal(arabic.labels.dismiss, ar.dismiss);
+    const english = await served(`${server.url}/`);
+    assert.deepEqual(english.labels, { title: en.previewProblemsTitle, note: en.previewProblemsNote, more: en.previewProblemsMore, dismiss: en.dismiss });
+    const missing = await served(`${server.url}/nowhere/`);
+    assert.equal(missing.labels.title, en.previewProblemsTitle, "the page before the first build");
   }));
