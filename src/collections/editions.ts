@@ -93,6 +93,8 @@ export interface Edition extends EditionConfig {
   neighbours(article: Article): { older?: Article; newer?: Article };
   /** Stories sharing the article's people and topics (src/collections/related.ts), most related first. */
   related(article: Article): Article[];
+  /** False when the article's related stories are the last build's, known not to have changed (`RelatedMemory`). */
+  relatedMayDiffer(article: Article): boolean;
   /** The people most often in a person's stories (src/collections/appearsWith.ts). */
   appearsWith(listing: TagListing): CoAppearance[];
   /** A person's or topic's name, role and description in this edition's language. */
@@ -246,6 +248,10 @@ function buildEdition(site: SiteConfig, config: EditionConfig, articles: Article
         related.set(a, found);
       }
       return found;
+    },
+    relatedMayDiffer: (a) => {
+      recall ??= memory ? recaller(edition, articles, memory) : () => undefined;
+      return recall(a) === undefined;
     },
     appearsWith: (listing) => {
       let found = together.get(listing);

@@ -7,6 +7,8 @@ import { editionAlternates } from "../seo/alternates.ts";
 import { breadcrumbs, dateTrail, newsArticle } from "../seo/jsonLd.ts";
 import { articleRead, noticeRead, shellRead, tagNameRead, tagRead } from "../site/reads.ts";
 import { previewNotice } from "./previewNotice.ts";
+import type { Site } from "../site/Site.ts";
+import type { SinceLastBuild } from "../site/changes.ts";
 
 /** An article at `/YYYY/MM/DD/<slug>/`, with the stories related to it and its neighbours in its edition. */
 export interface ArticlePage {
@@ -74,4 +76,39 @@ export const articlePages: PageType<ArticlePage> = {
     },
   }),
   searchIndex: (page) => page.edition.searchPlan().urlOf(page.article),
+  // Everything `reads` above depends on, as the incremental build knows its changes.
+  unchanged: (page, site, since) => {
+    const { article, edition } = page;
+    if (since.shells.has(edition.lang) || since.articles.has(article.source) || since.showedChanged.has(article.source)) return false;
+    if (article.translation && since.translations.has(article.translation)) return false;
+    if ([page.newer, page.older].some((a) => a && since.articles.has(a.source))) return false;
+    if ([...article.people, ...article.topics].some((t) => since.tags.has(`${t.kind}:${t.slug}`))) return false;
+    if (edition.relatedMayDiffer(article)) return false;
+    return !besideWhereChangedStood(site, edition, since).has(article.source);
+  },
 };
+
+/**
+ * The articles of `edition` now next to where a changed story stood in the last build (one
+ * taken down, or moved by a new date): their next or previous article may not be the last
+ * build's. Worked out once per build and edition.
+ */
+function besideWhereChangedStood(site: Site, edition: Edition, since: SinceLastBuild): ReadonlySet<string> {
+  return site.shared(`articles beside where changed ones stood, ${edition.lang}`, () => {
+    const beside = new Set<string>();
+    const list = edition.articles;
+    for (const story of since.before) {
+      if (story.lang !== edition.lang) continue;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const a = list[mid]!;
+        if ((a.date.toMillis() - story.date.toMillis() || story.url.localeCompare(a.url)) > 0) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = Math.max(0, lo - 2); i < Math.min(list.length, lo + 2); i++) beside.add(list[i]!.source);
+    }
+    return beside;
+  });
+}

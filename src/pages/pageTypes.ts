@@ -3,6 +3,7 @@ import type { Site } from "../site/Site.ts";
 import type { JsonLdNode, PageFacts } from "../seo/jsonLd.ts";
 import type { HeadExtras } from "../seo/headMeta.ts";
 import type { Alternate } from "../seo/alternates.ts";
+import type { SinceLastBuild } from "../site/changes.ts";
 import { homePages, type HomePage } from "./home.tsx";
 import { articlePages, type ArticlePage } from "./article.tsx";
 import { tagPages, type TagPage } from "./tag.tsx";
@@ -77,6 +78,14 @@ export interface PageType<P extends Page> {
   head?(page: P, site: Site): HeadExtras;
   /** Searchable pages: the search index (src/search) the page goes in. Searchable pages render first. */
   searchIndex?(page: P, site: Site): string;
+  /**
+   * For kinds with very many pages: true when the page certainly reads as it did in the last
+   * build, given what changed since, so that the incremental build keeps its fingerprint
+   * without reading it again (at 100,000 articles, reading every article page took seconds).
+   * Never true of a page whose reads changed: test/unit/incremental.test.ts compares every
+   * step with a full build.
+   */
+  unchanged?(page: P, site: Site, since: SinceLastBuild): boolean;
 }
 
 export const pageTypes = {

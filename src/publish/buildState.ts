@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import { dateFromMillis } from "../text/dates.ts";
+import type { SharedReads } from "../site/changes.ts";
 
 /**
  * What a build leaves for the next one to start from (`.bulletin-cache/build/`): every
@@ -52,6 +53,8 @@ export interface CachedArticle {
   firstParagraph?: string;
   /** Its related stories (sources), when the last build worked them out. */
   related?: string[];
+  /** Its image's `src` as published (its renditions are named by the image's bytes). */
+  image?: string;
 }
 
 export interface BuildState {
@@ -63,6 +66,8 @@ export interface BuildState {
   pages: Record<string, string>;
   /** Each search index's URL with a digest of its members' paths (src/search/indexPlan.ts). */
   searchIndexes: Record<string, string>;
+  /** What many pages show (src/site/changes.ts), to tell which of them may have changed. */
+  shared: SharedReads;
 }
 
 /** Where the state of the build of `output` is kept. */

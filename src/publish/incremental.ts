@@ -10,6 +10,7 @@ import { SearchIndexer } from "../search/searchIndexer.ts";
 import { Site } from "../site/Site.ts";
 import { prepareImages } from "../site/prepareSite.ts";
 import { pageFingerprints } from "../site/fingerprints.ts";
+import { differing, sharedReads, type SinceLastBuild } from "../site/changes.ts";
 import { FolderSink, writePages } from "../site/render.ts";
 import { articlesInFeeds } from "../feeds/feedModel.ts";
 import { staleRelated, storyKey, type StoryKey } from "../collections/staleRelated.ts";
@@ -63,7 +64,7 @@ export async function incrementalBuild(ctx: {
       stale: (edition) => staleRelated(edition, stories.before.filter((s) => s.lang === edition.lang), stories.after.filter((s) => s.lang === edition.lang)),
     },
   }));
-  const fingerprints = timed("fingerprints", () => pageFingerprints(site));
+  const fingerprints = timed("fingerprints", () => pageFingerprints(site, state.shared && { since: sinceLastBuild(state, read, site, stories), pages: state.pages }));
   const changed: Page[] = [];
   for (const [path, entry] of fingerprints) if (state.pages[path] !== entry.fingerprint) changed.push(entry.page);
   const removedPages = Object.keys(state.pages).filter((path) => !fingerprints.has(path));
@@ -167,6 +168,44 @@ function storyChanges(previous: readonly CachedArticle[], read: ReadContent, zon
   return changes;
 }
 
+/**
+ * What changed since the last build, for the page types that can tell from it that a page
+ * reads as before (`PageType.unchanged`). Generous: an article counts as changed when
+ * anything its pages may print of it differs, down to its image's file.
+ */
+function sinceLastBuild(state: BuildState, read: ReadContent, site: Site, stories: StoryChanges): SinceLastBuild {
+  const was = new Map(state.articles.map((a) => [a.source, a]));
+  const articles = new Set<string>();
+  const translations = new Set<string>();
+  const translationOf = (record: CachedArticle) => (record.fm as { translation?: string }).translation;
+  for (const record of read.records) {
+    const article = read.articleOf.get(record.path)!;
+    const old = was.get(record.source);
+    was.delete(record.source);
+    const same = old && old.digest === record.digest && old.built === record.built && old.url === article.url &&
+      old.lang === article.lang && old.tags.join() === record.tags.join() && old.image === site.image(article)?.src;
+    if (same) continue;
+    articles.add(record.source);
+    for (const key of [article.translation, old && translationOf(old)]) if (key) translations.add(key);
+  }
+  for (const old of was.values()) {
+    articles.add(old.source);
+    const key = translationOf(old);
+    if (key) translations.add(key);
+  }
+  const showedChanged = new Set<string>();
+  for (const old of state.articles) if (old.related?.some((source) => articles.has(source))) showedChanged.add(old.source);
+  const now = sharedReads(site);
+  return {
+    articles,
+    before: stories.before,
+    showedChanged,
+    translations,
+    tags: differing(state.shared.tags, now.tags),
+    shells: differing(state.shared.shells, now.shells),
+  };
+}
+
 /** First paragraphs from the record, for the articles whose file has not changed. */
 function knownFirstParagraphs(previous: readonly CachedArticle[], read: ReadContent): WeakMap<Article, string> {
   const known = new WeakMap<Article, string>();
@@ -258,6 +297,7 @@ function nextState(ctx: { key: BuildKey; generation: string }, read: ReadContent
     articles: finishedRecords(read, site),
     pages: Object.fromEntries([...fingerprints].map(([path, entry]) => [path, entry.fingerprint])),
     searchIndexes: Object.fromEntries([...indexes].map(([url, index]) => [url, index.digest])),
+    shared: sharedReads(site),
   };
 }
 
@@ -271,6 +311,7 @@ export function finishedRecords(read: ReadContent, site: Site): CachedArticle[] 
       ...record,
       firstParagraph: site.knownFirstParagraph(article),
       related: edition ? edition.related(article).map((a) => a.source) : undefined,
+      image: site.image(article)?.src,
     };
   });
 }

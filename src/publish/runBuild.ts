@@ -21,6 +21,7 @@ import { lockOutput, OutputLocked } from "./lock.ts";
 import { currentGeneration, discardInBackground, newGeneration, publishGeneration, sweepGenerations } from "./generations.ts";
 import { codeDigest, loadState, saveJson, saveState, statePath, STATE_FORMAT, type BuildKey, type BuildState } from "./buildState.ts";
 import { readContentCached } from "./contentCache.ts";
+import { sharedReads } from "../site/changes.ts";
 import { changeListPath, finishedRecords, incrementalBuild, searchIndexes } from "./incremental.ts";
 import { filesBelow, finishInterrupted } from "./applyChanges.ts";
 import { DiskFullError, faultPoint, isDiskFull } from "./faults.ts";
@@ -120,6 +121,7 @@ async function fullBuild(opts: RunBuildOptions, images: ImageCache, log: (line: 
       articles: finishedRecords(read, site),
       pages: Object.fromEntries([...fingerprints].map(([file, entry]) => [file, entry.fingerprint])),
       searchIndexes: Object.fromEntries([...searchIndexes(site)].map(([url, index]) => [url, index.digest])),
+      shared: sharedReads(site),
     };
     faultPoint("before-publish");
     timed("swap in", () => publishGeneration(opts.output, staging));
