@@ -17,6 +17,10 @@ import { slugify } from "../text/slug.ts";
 import { articleUrl, editionPrefix } from "../urls.ts";
 import { LANGUAGES, type Language } from "../i18n/languages.ts";
 import { distance } from "fastest-levenshtein";
+import type { MarkdownIt } from "markdown-it";
+import { createMarkdown } from "../text/markdown.ts";
+import { readLiveCoverage, type LiveCoverage } from "./live.ts";
+import { loadFrontPage, type FrontPagePicks } from "./frontPage.ts";
 
 export interface LoadOptions {
   /** Project root: holds `content/`. */
@@ -44,6 +48,8 @@ export interface Content extends Settings {
   now: DateTime;
   /** Article files found, valid or not (what `check` says it read). */
   articleFiles: number;
+  /** The desk's picks for each edition's front page (content/frontpage.yaml), those lapsed at `now` left out. */
+  frontPage: FrontPagePicks;
 }
 
 const toPosix = (p: string) => (sep === "/" ? p : p.split(sep).join("/"));
@@ -86,7 +92,8 @@ export function loadContent(opts: LoadOptions): Content {
     if (article) all.push(article);
   }
   checkArticleSet(all, root, problems);
-  return { ...settings, articles: articlesToBuild(all, preview), all, problems: problems.items, preview, now, articleFiles: articleFiles.length };
+  const frontPage = loadFrontPage(root, settings, all, now, problems);
+  return { ...settings, articles: articlesToBuild(all, preview), all, problems: problems.items, preview, now, articleFiles: articleFiles.length, frontPage };
 }
 
 /** What every article is read against: the bulletin's settings and its people and topics. */
@@ -120,6 +127,7 @@ export function articleReader(root: string, { site, people, topics, languages }:
   const display = displayPath(root);
   const schema = articleFrontmatterSchema(site.timeZone, site.lang, languages.map((l) => l.lang));
   const folder = new ContentFolder(join(root, "content"));
+  let md: MarkdownIt | undefined;
   return (path, problems) => {
     const file = display(path);
     const read = readValidated(folder, path, file, schema, ARTICLE_FIELDS, problems);
@@ -144,8 +152,15 @@ export function articleReader(root: string, { site, people, topics, languages }:
       });
       return tags;
     };
+    let live: LiveCoverage | undefined;
+    if (fm.live !== undefined) {
+      const read = readLiveCoverage((md ??= createMarkdown({ allowHtml: site.allowHtml })), { date: fm.date, live: fm.live }, src.body, src.bodyLine, site.timeZone, now);
+      for (const p of read.problems) problems.error(file, p.line, p.message);
+      if (read.problems.length > 0) return undefined;
+      live = read.coverage;
+    }
     return toArticle(fm, {
-      source: file, slug, body: src.body, bodyLine: src.bodyLine, digest,
+      source: file, slug, body: src.body, bodyLine: src.bodyLine, digest, live,
       people: resolveAll("person", fm.people), topics: resolveAll("topic", fm.topics),
       scheduled: fm.date > now,
       url: articleUrl({ prefix: editionPrefix(site.lang, fm.lang) }, fm.date, slug),
@@ -170,7 +185,7 @@ export function articlesToBuild(all: readonly Article[], preview: boolean): Arti
 }
 
 /** Problems name files as the writer sees them from the bulletin's folder: content/articles/…. */
-function displayPath(root: string): (path: string) => string {
+export function displayPath(root: string): (path: string) => string {
   const prefix = resolve(root) + sep;
   return (p) => (p.startsWith(prefix) ? toPosix(p.slice(prefix.length)) : toPosix(relative(root, p)) || p);
 }
@@ -181,10 +196,11 @@ export function newestFirst(a: Article, b: Article): number {
 
 function toArticle(
   fm: ArticleFrontmatter,
-  extra: Pick<Article, "source" | "slug" | "body" | "bodyLine" | "people" | "topics" | "scheduled" | "url" | "digest">,
+  extra: Pick<Article, "source" | "slug" | "body" | "bodyLine" | "people" | "topics" | "scheduled" | "url" | "digest" | "live">,
 ): Article {
   const corrections = fm.corrections.length > 1 ? [...fm.corrections].sort((a, b) => a.date.toMillis() - b.date.toMillis()) : fm.corrections;
-  return { ...fm, ...extra, corrections };
+  const { live: _written, ...fields } = fm;
+  return { ...fields, ...extra, corrections };
 }
 
 function loadRegistry(kind: TagKind, folder: ContentFolder, dir: string, display: (p: string) => string, problems: ProblemList, languages: readonly string[]): Registry {
