@@ -31,6 +31,16 @@ export function renderBody(md: MarkdownIt, body: string, lead?: string): Rendere
   return { html: md.renderer.render(tokens, md.options, {}), firstParagraph };
 }
 
+/** Markdown as plain text, paragraphs joined by a space: for structured data, which wants text. */
+export function markdownText(md: MarkdownIt, source: string): string {
+  return md
+    .parse(source, {})
+    .filter((t: Token) => t.type === "inline")
+    .map((t: Token) => plainText(t.children ?? []))
+    .join(" ")
+    .trim();
+}
+
 function plainText(children: Token[]): string {
   return children
     .map((t) => (t.type === "text" || t.type === "code_inline" ? t.content : t.type === "softbreak" || t.type === "hardbreak" ? " " : ""))
