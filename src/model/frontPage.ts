@@ -62,16 +62,19 @@ export function loadFrontPage(root: string, { site, languages }: Settings, all: 
   }
   reportNotText(yaml.file, file, problems, read.text);
   const { data, lineOf } = yaml.file;
+  // An edition's own line: `lineOf` gives its value's, the line below `fr:`.
+  const lines = read.text.split(/\r?\n/);
+  const keyLine = (lang: string) => lines.findIndex((l) => l.startsWith(`${lang}:`)) + 1 || lineOf([lang]);
   const codes = languages.map((l) => l.lang);
   const newest = [...all].sort((a, b) => b.date.toMillis() - a.date.toMillis());
   for (const [lang, section] of Object.entries(data)) {
     if (!codes.includes(lang)) {
-      problems.error(file, lineOf([lang]), `"${lang}" is not an edition: the front pages are ${codes.map((c) => `${c}:`).join(", ")}`);
+      problems.error(file, keyLine(lang), `"${lang}" is not an edition: the front pages are ${codes.map((c) => `${c}:`).join(", ")}`);
       continue;
     }
     if (section === null || section === undefined) continue;
     if (typeof section !== "object" || Array.isArray(section)) {
-      problems.error(file, lineOf([lang]), `${lang}: must hold \`lead:\` and \`top:\`, each on its own line below it`);
+      problems.error(file, keyLine(lang), `${lang}: must hold \`lead:\` and \`top:\`, each on its own line below it`);
       continue;
     }
     const edition: EditionPicks = { top: [] };

@@ -126,11 +126,11 @@ function liveBlog(site: Site, article: Article, url: string): Record<string, unk
     coverageStartTime: isoWithOffset(article.date),
     ...(live.end ? { coverageEndTime: isoWithOffset(live.end) } : {}),
     liveBlogUpdate: [...live.updates].reverse().map((u) => {
-      const text = site.updateText(u);
+      const paragraphs = site.updateText(u);
       return {
         "@type": "BlogPosting",
-        headline: u.title ?? headlineOf(text, article.title),
-        articleBody: text,
+        headline: u.title ?? headlineOf(paragraphs[0] ?? "", article.title),
+        articleBody: paragraphs.join(" "),
         datePublished: isoWithOffset(u.date),
         url: `${url}#${u.id}`,
       };
@@ -138,7 +138,7 @@ function liveBlog(site: Site, article: Article, url: string): Record<string, unk
   };
 }
 
-/** An update without words after its time is headed by the start of its text (Google's limit: 110 characters). */
+/** An update without words after its time is headed by its first paragraph, cut at Google's limit of 110 characters. */
 function headlineOf(text: string, fallback: string): string {
   if (!text) return fallback;
   return text.length <= 110 ? text : `${text.slice(0, 109).replace(/\s+\S*$/, "")}…`;

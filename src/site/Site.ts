@@ -114,8 +114,8 @@ export class Site {
     return { intro, updates };
   }
 
-  /** A live update's text, plain, for structured data. */
-  updateText(update: LiveUpdate): string {
+  /** A live update's text, plain, one string per paragraph, for structured data. */
+  updateText(update: LiveUpdate): string[] {
     return markdownText(this.md, update.body);
   }
 
