@@ -5,7 +5,7 @@ import type { PageContext } from "./PageContext.ts";
 import { BasePage } from "./BasePage.tsx";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { formatDay, formatMonth, formatYear } from "../src/text/dates.ts";
-import { monthUrl, yearUrl } from "../src/urls.ts";
+import { dayEmailUrl, monthUrl, yearUrl } from "../src/urls.ts";
 
 /** A day's bulletin: every article of that day, in the order filed. */
 export function DayLayout({ ctx }: { ctx: PageContext<DayPage> }) {
@@ -17,6 +17,15 @@ export function DayLayout({ ctx }: { ctx: PageContext<DayPage> }) {
       <h1 class="page-title">{title}</h1>
       <p class="tag-count">{edition.strings.articleCount(day.articles.length)}</p>
       <ArticleList ctx={ctx} articles={day.articles} />
+      <section class="email-edition" aria-labelledby="email-edition-title">
+        <h2 class="section-title" id="email-edition-title">{edition.strings.emailEdition}</h2>
+        <p>
+          {edition.strings.emailEditionIntro}{" "}
+          <a href={dayEmailUrl(edition, day.date, "html")} type="text/html">{edition.strings.emailHtml}</a>
+          {" · "}
+          <a href={dayEmailUrl(edition, day.date, "txt")} type="text/plain">{edition.strings.emailText}</a>
+        </p>
+      </section>
     </BasePage>
   );
 }

@@ -3,6 +3,7 @@ import { SiteHeader } from "./components/SiteHeader.tsx";
 import { SiteFooter } from "./components/SiteFooter.tsx";
 import { HeadMeta } from "./components/HeadMeta.tsx";
 import { StructuredData } from "./components/StructuredData.tsx";
+import { BreakingBanner } from "./components/BreakingBanner.tsx";
 import { ASSETS } from "../src/urls.ts";
 import type { PageFacts } from "../src/seo/jsonLd.ts";
 import type { HtmlPage } from "../src/pages/pageTypes.ts";
@@ -49,6 +50,7 @@ export function BasePage({ ctx, title, description, head, children }: BasePagePr
         <body>
           <a class="skip-link" href="#content">{edition.strings.skipToContent}</a>
           <SiteHeader ctx={ctx} />
+          <BreakingBanner ctx={ctx} />
           {page.notice ? <p class="preview-banner" role="note">{page.notice}</p> : ""}
           <main id="content" tabindex="-1">
             {children}

@@ -1,11 +1,10 @@
-import type { Article } from "../src/model/types.ts";
 import type { HomePage } from "../src/pages/home.tsx";
 import type { PageContext } from "./PageContext.ts";
 import { BasePage } from "./BasePage.tsx";
 import { ArticleList } from "./components/ArticleList.tsx";
 import { ArticleFigure } from "./components/ArticleFigure.tsx";
 import { Pagination } from "./components/Pagination.tsx";
-import { TimeStamp } from "./components/TimeStamp.tsx";
+import { StoryTime } from "./components/StoryTime.tsx";
 import { tagUrl } from "../src/urls.ts";
 
 /** How many headlines the "Latest" column beside the lead story carries. */
@@ -21,19 +20,20 @@ export function HomeLayout({ ctx }: { ctx: PageContext<HomePage> }) {
   return (
     <BasePage ctx={ctx} title={title} description={edition.description || edition.name}>
       <h1 class={front ? "visually-hidden" : "page-title"}>{front ? `${edition.name}: ${s.latest}` : title}</h1>
-      {front ? <FrontPage ctx={ctx} articles={list.items} /> : <ArticleList ctx={ctx} articles={list.items} />}
+      {front ? <FrontPage ctx={ctx} /> : <ArticleList ctx={ctx} articles={list.items} />}
       <Pagination ctx={ctx} page={list} />
     </BasePage>
   );
 }
 
-function FrontPage({ ctx, articles }: { ctx: PageContext; articles: Article[] }) {
-  const [lead, ...rest] = articles;
-  if (!lead) return <ArticleList ctx={ctx} articles={[]} />;
+/** The front page: the lead, the desk's top stories, then the latest river (src/collections/frontPage.ts: each story once). */
+function FrontPage({ ctx }: { ctx: PageContext }) {
   const { edition, site } = ctx;
+  const { lead, top, river } = edition.front;
+  if (!lead) return <ArticleList ctx={ctx} articles={[]} />;
   const s = edition.strings;
-  const latest = rest.slice(0, LATEST_COUNT);
-  const more = rest.slice(LATEST_COUNT);
+  const latest = river.slice(0, LATEST_COUNT);
+  const more = river.slice(LATEST_COUNT);
   const image = site.image(lead);
   const kicker = lead.topics[0];
   return (
@@ -45,9 +45,15 @@ function FrontPage({ ctx, articles }: { ctx: PageContext; articles: Article[] })
         <p class="standfirst">{site.summary(lead)}</p>
         <p class="teaser-meta">
           {lead.dateline ? <><span class="teaser-dateline">{lead.dateline}</span> · </> : ""}
-          <TimeStamp date={lead.date} edition={edition} />
+          <StoryTime article={lead} edition={edition} />
         </p>
       </article>
+      {top.length > 0 ? (
+        <section class="top-stories" aria-labelledby="top-title">
+          <h2 class="section-title" id="top-title">{s.topStories}</h2>
+          <ArticleList ctx={ctx} articles={top} headingLevel={3} />
+        </section>
+      ) : ""}
       {latest.length > 0 ? (
         <section class="latest" aria-labelledby="latest-title">
           <h2 class="section-title" id="latest-title">{s.latest}</h2>
@@ -57,7 +63,7 @@ function FrontPage({ ctx, articles }: { ctx: PageContext; articles: Article[] })
                 <h3 class="teaser-title"><a href={a.url}>{a.title}</a></h3>
                 <p class="teaser-meta">
                   {a.dateline ? <><span class="teaser-dateline">{a.dateline}</span> · </> : ""}
-                  <TimeStamp date={a.date} edition={edition} />
+                  <StoryTime article={a} edition={edition} />
                 </p>
               </li>
             ))}

@@ -28,6 +28,15 @@ export function dayUrl(edition: EditionPath, date: DateTime): string {
   return `${edition.prefix}/${date.toFormat("yyyy/MM/dd")}/`;
 }
 
+/**
+ * A day's bulletin ready to send by email, beside its day page: `/2016/07/15/email.html`
+ * (HTML, styles inlined) and `/2016/07/15/email.txt` (plain text). Files, not folders, so
+ * the day's URL scheme (design/CONTENT.md) is untouched and a mailing tool fetches them as is.
+ */
+export function dayEmailUrl(edition: EditionPath, date: DateTime, format: "html" | "txt"): string {
+  return `${dayUrl(edition, date)}email.${format}`;
+}
+
 export function monthUrl(edition: EditionPath, date: DateTime): string {
   return `${edition.prefix}/${date.toFormat("yyyy/MM")}/`;
 }

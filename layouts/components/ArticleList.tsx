@@ -1,6 +1,6 @@
 import type { Article } from "../../src/model/types.ts";
 import type { PageContext } from "../PageContext.ts";
-import { TimeStamp } from "./TimeStamp.tsx";
+import { StoryTime } from "./StoryTime.tsx";
 
 /** Headlines with date and summary, as on the home page and every listing. */
 export function ArticleList({ ctx, articles, headingLevel = 2 }: { ctx: PageContext; articles: Article[]; headingLevel?: 2 | 3 | 4 }) {
@@ -17,7 +17,7 @@ export function ArticleList({ ctx, articles, headingLevel = 2 }: { ctx: PageCont
           <p class="teaser-meta">
             {a.dateline ? <span class="teaser-dateline">{a.dateline}</span> : ""}
             {a.dateline ? " · " : ""}
-            <TimeStamp date={a.date} edition={edition} />
+            <StoryTime article={a} edition={edition} />
             {a.draft ? <span class="badge">{edition.strings.draft}</span> : ""}
             {a.scheduled ? <span class="badge">{edition.strings.scheduled}</span> : ""}
           </p>

@@ -9,6 +9,7 @@ import { groupBy, groupByMany } from "./groupBy.ts";
 import { relatedStories } from "./related.ts";
 import { appearsWith, type CoAppearance } from "./appearsWith.ts";
 import { searchIndexPlan, type SearchIndexPlan } from "../search/indexPlan.ts";
+import { breakingStory, frontPageStories, type FrontPageStories } from "./frontPage.ts";
 import { dayUrl, editionPrefix, homeUrl, monthUrl, tagFeedUrl, tagUrl, yearUrl, type EditionPath } from "../urls.ts";
 
 /**
@@ -83,6 +84,10 @@ export interface Edition extends EditionConfig {
   /** Newest first. */
   articles: Article[];
   home: Page<Article>[];
+  /** The front page (the first of `home`): lead, top stories, then the rest (src/collections/frontPage.ts). */
+  front: FrontPageStories;
+  /** The story the breaking banner on every page of the edition links to, while its time lasts. */
+  breaking?: Article;
   people: TagListing[];
   topics: TagListing[];
   days: DayArchive[];
@@ -161,7 +166,7 @@ export function buildBulletin(content: Content, opts: { related?: RelatedMemory 
   const { site } = content;
   const byLang = groupBy(content.articles, (a) => a.lang);
   const configs = editionConfigs(site, content.languages).filter((e) => e.isDefault || byLang.has(e.lang));
-  const editions = configs.map((config) => buildEdition(site, config, byLang.get(config.lang) ?? [], opts.related));
+  const editions = configs.map((config) => buildEdition(content, config, byLang.get(config.lang) ?? [], opts.related));
   const byKey = groupBy(content.articles.filter((a) => a.translation), (a) => a.translation);
   const corrected = content.articles
     .filter((a) => a.corrections.length > 0)
@@ -176,7 +181,8 @@ export function buildBulletin(content: Content, opts: { related?: RelatedMemory 
   };
 }
 
-function buildEdition(site: SiteConfig, config: EditionConfig, articles: Article[], memory?: RelatedMemory): Edition {
+function buildEdition(content: Content, config: EditionConfig, articles: Article[], memory?: RelatedMemory): Edition {
+  const { site } = content;
   const perPage = site.articlesPerPage;
   const text = new Map<Tag, TagText>();
   const textOf = (tag: Tag) => {
@@ -225,11 +231,14 @@ function buildEdition(site: SiteConfig, config: EditionConfig, articles: Article
   const together = new Map<TagListing, CoAppearance[]>();
   let plan: SearchIndexPlan | undefined;
 
+  const home = paginate(articles, perPage, homeUrl(config));
   const edition: Edition = {
     ...config,
     homeUrl: homeUrl(config),
     articles,
-    home: paginate(articles, perPage, homeUrl(config)),
+    home,
+    front: frontPageStories(home[0]!.items, content.frontPage.get(config.lang)),
+    breaking: breakingStory(articles, content.now),
     people,
     topics,
     days,

@@ -73,6 +73,8 @@ export interface DeskConfig {
   dateFields: string[];
   /** Objects the form edits as a list of at most one (the format writes the object itself). */
   singleItemLists: string[];
+  /** Text fields whose `true` and `false` the format writes as YAML booleans (`live:`). */
+  flagFields: string[];
   /** The labels of the preview pane, per language, from src/i18n/strings.ts. */
   previewStrings: Record<Lang, PreviewStrings>;
   /** Decap's own configuration, given to CMS.init. */
@@ -161,13 +163,21 @@ function articleFieldEditors(opts: DeskConfigOptions): Record<ArticleField, Desk
       name: "translation", label: "Translation key", widget: "string", required: false,
       hint: "The same key on the English and the Arabic version links them, e.g. putin-kerry-2016-07-15.",
     },
+    breaking: {
+      name: "breaking", label: "Breaking news until", widget: "datetime", required: false, time_zone: zone,
+      hint: `Optional: a banner on every page of the edition links to this story until then. Bulletin time (${zone}).`,
+    },
+    live: {
+      name: "live", label: "Live coverage", widget: "bulletin-string", required: false,
+      hint: "Optional: true while updates are being added, false once coverage closes, or the time it ends (2016-07-15T23:00:00+03:00). Each update is a ## heading with its time: ## 14:05 Headline.",
+    },
     draft: { name: "draft", label: "Draft (not published)", widget: "boolean", required: false, default: true, hint: "Untick to publish." },
   };
 }
 
 /** The order of the editor form (the file keeps the schema's order, see `fieldOrder`). */
 const FORM_ORDER: readonly ArticleField[] = ["lang", "title", "date", "dateline", "summary", "people", "topics", "author", "image"];
-const FORM_TAIL: readonly ArticleField[] = ["corrections", "updated", "translation", "draft"];
+const FORM_TAIL: readonly ArticleField[] = ["corrections", "updated", "breaking", "live", "translation", "draft"];
 
 /** The keys of the article schema: its zod shape, not a list kept beside it. */
 export function schemaFields(site: Pick<SiteConfig, "timeZone" | "lang">, languages: readonly Language[] = LANGUAGES): string[] {
@@ -200,7 +210,7 @@ export function deskConfig(opts: DeskConfigOptions): DeskConfig {
   if (leftOut.length > 0) throw new Error(`the desk's form does not place ${leftOut.join(", ")}: add them to FORM_ORDER in src/desk/deskConfig.ts`);
   const body: DeskField = { name: "body", label: "Story", widget: "bulletin-markdown", required: true, hint: "Markdown: ## for a subhead. The dateline is added before the first paragraph." };
   const fields = [...FORM_ORDER.map((f) => editors[f]), body, ...FORM_TAIL.map((f) => editors[f])];
-  const dateFields = ["date", "updated", "corrections.date"];
+  const dateFields = ["date", "updated", "breaking", "corrections.date"];
   const unknown = schemaFields(site).filter((f) => !(f in editors));
   if (unknown.length > 0) throw new Error(`the desk has no editor for the schema fields ${unknown.join(", ")}: add them in src/desk/deskConfig.ts`);
 
@@ -266,6 +276,7 @@ export function deskConfig(opts: DeskConfigOptions): DeskConfig {
     registryFieldOrder: registryFieldOrder(site, opts.languages ?? LANGUAGES),
     dateFields,
     singleItemLists: ["image"],
+    flagFields: ["live"],
     previewStrings: Object.fromEntries(editionConfigs(site, opts.languages ?? LANGUAGES).map((edition) => [edition.lang, previewStrings(edition)])) as Record<Lang, PreviewStrings>,
     cms,
   };

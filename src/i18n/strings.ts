@@ -94,6 +94,20 @@ export interface UiStrings {
   noResults: string;
   moreResults: string;
   searchUnavailable: string;
+  /** The newsroom's page: breaking banner, edited front page, live stories, the day's email. */
+  breaking: string;
+  breakingNews: string;
+  topStories: string;
+  live: string;
+  liveUpdates: string;
+  lastUpdate: string;
+  liveEnded: string;
+  emailEdition: string;
+  emailEditionIntro: string;
+  emailHtml: string;
+  emailText: string;
+  emailReadStory: string;
+  emailViewOnline: string;
 }
 
 export const en: UiStrings = {
@@ -174,6 +188,19 @@ export const en: UiStrings = {
   noResults: "No article matches. Try other words, or fewer filters.",
   moreResults: "More results",
   searchUnavailable: "Search is not available right now. Browse by people, topics or date instead.",
+  breaking: "Breaking",
+  breakingNews: "Breaking news",
+  topStories: "Top stories",
+  live: "Live",
+  liveUpdates: "Live updates",
+  lastUpdate: "Last update",
+  liveEnded: "Live coverage has ended",
+  emailEdition: "By email",
+  emailEditionIntro: "This day's bulletin, ready to send by email:",
+  emailHtml: "HTML edition",
+  emailText: "plain-text edition",
+  emailReadStory: "Read the story",
+  emailViewOnline: "Read this bulletin on the web",
 };
 
 export const ar: UiStrings = {
@@ -254,6 +281,19 @@ export const ar: UiStrings = {
   noResults: "لا يوجد خبر مطابق. جرّب كلمات أخرى أو عدداً أقل من المرشحات.",
   moreResults: "مزيد من النتائج",
   searchUnavailable: "البحث غير متاح الآن. تصفح حسب الشخصيات أو المواضيع أو التاريخ.",
+  breaking: "عاجل",
+  breakingNews: "خبر عاجل",
+  topStories: "أبرز الأخبار",
+  live: "مباشر",
+  liveUpdates: "التحديثات المباشرة",
+  lastUpdate: "آخر تحديث",
+  liveEnded: "انتهت التغطية المباشرة",
+  emailEdition: "بالبريد الإلكتروني",
+  emailEditionIntro: "نشرة هذا اليوم جاهزة للإرسال بالبريد الإلكتروني:",
+  emailHtml: "نسخة HTML",
+  emailText: "نسخة نصية",
+  emailReadStory: "اقرأ الخبر",
+  emailViewOnline: "اقرأ هذه النشرة على الموقع",
 };
 
 const ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩";

@@ -17,6 +17,10 @@ import { slugify } from "../text/slug.ts";
 import { articleUrl, editionPrefix } from "../urls.ts";
 import { LANGUAGES, type Language } from "../i18n/languages.ts";
 import { distance } from "fastest-levenshtein";
+import type { MarkdownIt } from "markdown-it";
+import { createMarkdown } from "../text/markdown.ts";
+import { readLiveCoverage, type LiveCoverage } from "./live.ts";
+import { loadFrontPage, type FrontPagePicks } from "./frontPage.ts";
 
 export interface LoadOptions {
   /** Project root: holds `content/`. */
@@ -44,6 +48,8 @@ export interface Content extends Settings {
   now: DateTime;
   /** Article files found, valid or not (what `check` says it read). */
   articleFiles: number;
+  /** The desk's picks for each edition's front page (content/frontpage.yaml), those lapsed at `now` left out. */
+  frontPage: FrontPagePicks;
 }
 
 const toPosix = (p: string) => (sep === "/" ? p : p.split(sep).join("/"));
@@ -86,7 +92,8 @@ export function loadContent(opts: LoadOptions): Content {
     if (article) all.push(article);
   }
   checkArticleSet(all, root, problems);
-  return { ...settings, articles: articlesToBuild(all, preview), all, problems: problems.items, preview, now, articleFiles: articleFiles.length };
+  const frontPage = loadFrontPage(root, settings, all, now, problems);
+  return { ...settings, articles: articlesToBuild(all, preview), all, problems: problems.items, preview, now, articleFiles: articleFiles.length, frontPage };
 }
 
 /** What every article is read against: the bulletin's settings and its people and topics. */
@@ -154,12 +161,21 @@ export function articleFileReader(root: string, { site, languages }: Settings): 
   };
 }
 
+/** The Markdown parser live updates are split with: one per settings (`allowHtml`). */
+const liveParsers = new WeakMap<SiteConfig, MarkdownIt>();
+function liveMarkdown(site: SiteConfig): MarkdownIt {
+  let md = liveParsers.get(site);
+  if (!md) liveParsers.set(site, (md = createMarkdown({ allowHtml: site.allowHtml })));
+  return md;
+}
+
 /**
  * An article file made an Article: its people and topics resolved through the registry
  * (names nobody registered get entries of their own, in the order files are resolved: give
- * them sorted, as `loadContent` does), its URL, and whether it is still scheduled at `now`.
+ * them sorted, as `loadContent` does), its URL, whether it is still scheduled at `now`, and
+ * a live story's updates (undefined, with its problems reported, when they do not read).
  */
-export function resolveArticle({ site, people, topics }: Settings, now: DateTime, file: ArticleFile, problems: ProblemList): Article {
+export function resolveArticle({ site, people, topics }: Settings, now: DateTime, file: ArticleFile, problems: ProblemList): Article | undefined {
   const resolveAll = (kind: TagKind, names: string[]): Tag[] => {
     const registry = kind === "person" ? people : topics;
     const field = kind === "person" ? "people" : "topics";
@@ -175,8 +191,16 @@ export function resolveArticle({ site, people, topics }: Settings, now: DateTime
     return tags;
   };
   const { fm } = file;
+  let live: LiveCoverage | undefined;
+  if (fm.live !== undefined) {
+    // Whether coverage is open depends on `now`: a live story is never taken from the last build's record (src/publish/contentCache.ts).
+    const read = readLiveCoverage(liveMarkdown(site), { date: fm.date, live: fm.live }, file.body, file.bodyLine, site.timeZone, now);
+    for (const p of read.problems) problems.error(file.source, p.line, p.message);
+    if (read.problems.length > 0) return undefined;
+    live = read.coverage;
+  }
   return toArticle(fm, {
-    source: file.source, slug: file.slug, body: file.body, bodyLine: file.bodyLine, digest: file.digest,
+    source: file.source, slug: file.slug, body: file.body, bodyLine: file.bodyLine, digest: file.digest, live,
     people: resolveAll("person", fm.people), topics: resolveAll("topic", fm.topics),
     scheduled: fm.date > now,
     url: articleUrl({ prefix: editionPrefix(site.lang, fm.lang) }, fm.date, file.slug),
@@ -212,7 +236,7 @@ export function articlesToBuild(all: readonly Article[], preview: boolean): Arti
 }
 
 /** Problems name files as the writer sees them from the bulletin's folder: content/articles/…. */
-function displayPath(root: string): (path: string) => string {
+export function displayPath(root: string): (path: string) => string {
   const prefix = resolve(root) + sep;
   return (p) => (p.startsWith(prefix) ? toPosix(p.slice(prefix.length)) : toPosix(relative(root, p)) || p);
 }
@@ -223,10 +247,11 @@ export function newestFirst(a: Article, b: Article): number {
 
 function toArticle(
   fm: ArticleFrontmatter,
-  extra: Pick<Article, "source" | "slug" | "body" | "bodyLine" | "people" | "topics" | "scheduled" | "url" | "digest">,
+  extra: Pick<Article, "source" | "slug" | "body" | "bodyLine" | "people" | "topics" | "scheduled" | "url" | "digest" | "live">,
 ): Article {
   const corrections = fm.corrections.length > 1 ? [...fm.corrections].sort((a, b) => a.date.toMillis() - b.date.toMillis()) : fm.corrections;
-  return { ...fm, ...extra, corrections };
+  const { live: _written, ...fields } = fm;
+  return { ...fields, ...extra, corrections };
 }
 
 function loadRegistry(kind: TagKind, folder: ContentFolder, dir: string, display: (p: string) => string, problems: ProblemList, languages: readonly string[]): Registry {

@@ -218,7 +218,8 @@ function deletions(key: string, k: number): Set<string> {
 
 const LATIN_KEY = /^[\p{Script=Latin}\p{N}-]*$/u;
 
-function allowedEdits(key: string): number {
+/** How many slips a name (as a key) may hold and still be taken for a typo: none under five letters (eight in scripts written without vowels), two from sixteen. */
+export function allowedEdits(key: string): number {
   const letters = [...key.replace(/-/g, "")].length;
   const minimum = LATIN_KEY.test(key) ? 5 : 8;
   if (letters < minimum) return 0;
@@ -231,7 +232,7 @@ function digitsOf(key: string): string {
 }
 
 /** Levenshtein distance, except that swapping two neighbouring letters is one edit. */
-function edits(a: string, b: string): number {
+export function edits(a: string, b: string): number {
   const d = distance(a, b);
   return d === 2 && isOneSwap(a, b) ? 1 : d;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import { parseDate } from "../text/dates.ts";
 import { PlainScalar, scalarValue } from "./yamlFile.ts";
 
@@ -44,6 +44,51 @@ const dateIn = (timeZone: string) =>
     return parsed.value;
   });
 
+/**
+ * A time a writer may leave out: blank or `false` mean none. `true` is refused with `missing`,
+ * which says what time the field wants (`breaking: true` would otherwise mean "for ever").
+ */
+const optionalTime = (timeZone: string, missing: string) =>
+  z.unknown().transform((raw, ctx): DateTime | undefined => {
+    const v = scalarValue(raw);
+    if (v === undefined || v === null || v === false) return undefined;
+    if (v === true) {
+      ctx.addIssue({ code: "custom", message: missing });
+      return z.NEVER;
+    }
+    if (typeof v !== "string") {
+      ctx.addIssue({ code: "custom", message: `must be a date such as 2016-07-15T21:00:00+03:00, not ${Array.isArray(v) ? "a list" : typeof v}` });
+      return z.NEVER;
+    }
+    const parsed = parseDate(v, timeZone);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: `"${v}" ${parsed.reason}` });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
+
+/**
+ * `live:` of a live story (src/model/live.ts): `true` while it runs, `false` once closed, or
+ * the time its coverage ends (open until then, closed after).
+ */
+const liveField = (timeZone: string) =>
+  z.unknown().transform((raw, ctx): boolean | DateTime | undefined => {
+    const v = scalarValue(raw);
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === "boolean") return v;
+    if (typeof v !== "string") {
+      ctx.addIssue({ code: "custom", message: "must be true (the story is live), false (closed) or the time its coverage ends, such as 2016-07-15T23:00:00+03:00" });
+      return z.NEVER;
+    }
+    const parsed = parseDate(v, timeZone);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: `"${v}" ${parsed.reason}; or write true (the story is live) or false (closed)` });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
+
 export const ImageSchema = z.object({
   src: requiredText,
   alt: requiredText,
@@ -70,10 +115,18 @@ export function articleFrontmatterSchema(timeZone: string, defaultLang: Lang, la
         .refine((l) => languages.includes(l), { message: `must be one of ${languages.join(", ")}` })
         .default(defaultLang),
       translation: optionalText,
+      breaking: optionalTime(timeZone, "give the time the breaking banner comes down, such as `breaking: 2016-07-15T21:00:00+03:00`: a banner on every page needs an end").optional(),
+      live: liveField(timeZone).optional(),
     })
     .superRefine((fm, ctx) => {
       if (fm.updated && fm.updated < fm.date) {
         ctx.addIssue({ code: "custom", path: ["updated"], message: "must not be before `date`" });
+      }
+      if (fm.breaking && fm.breaking <= fm.date) {
+        ctx.addIssue({ code: "custom", path: ["breaking"], message: "the banner would come down before the story is published: give a time after `date`" });
+      }
+      if (fm.live instanceof DateTime && fm.live < fm.date) {
+        ctx.addIssue({ code: "custom", path: ["live"], message: "the coverage would end before the story is published: give a time after `date`, or `false` to close it" });
       }
       fm.corrections.forEach((c, i) => {
         if (c.date < fm.date) ctx.addIssue({ code: "custom", path: ["corrections", i, "date"], message: "a correction cannot be dated before the article" });
@@ -83,7 +136,7 @@ export function articleFrontmatterSchema(timeZone: string, defaultLang: Lang, la
 
 export type ArticleFrontmatter = z.output<ReturnType<typeof articleFrontmatterSchema>>;
 export type ArticleImage = z.output<typeof ImageSchema>;
-export const ARTICLE_FIELDS = ["title", "date", "updated", "dateline", "summary", "people", "topics", "author", "image", "corrections", "draft", "lang", "translation"] as const;
+export const ARTICLE_FIELDS = ["title", "date", "updated", "dateline", "summary", "people", "topics", "author", "image", "corrections", "draft", "lang", "translation", "breaking", "live"] as const;
 export type ArticleField = (typeof ARTICLE_FIELDS)[number];
 
 /**

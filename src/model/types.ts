@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
 import type { ArticleFrontmatter } from "./schema.ts";
+import type { LiveCoverage } from "./live.ts";
 
 export type TagKind = "person" | "topic";
 
@@ -42,7 +43,7 @@ export interface Correction {
  * (src/model/schema.ts: a field added there is here too), with names resolved to people and
  * topics, and what the build works out (slug, URL, whether it is still scheduled).
  */
-export interface Article extends Omit<ArticleFrontmatter, "people" | "topics"> {
+export interface Article extends Omit<ArticleFrontmatter, "people" | "topics" | "live"> {
   /** Path relative to the project root. */
   source: string;
   /** Changes whenever the file's text does (src/site/reads.ts). */
@@ -56,4 +57,6 @@ export interface Article extends Omit<ArticleFrontmatter, "people" | "topics"> {
   bodyLine: number;
   /** Site-relative URL, ending in `/`. */
   url: string;
+  /** A live story (frontmatter `live:`): its updates, read from the body, and whether it is open at the build's clock. */
+  live?: LiveCoverage;
 }

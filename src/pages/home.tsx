@@ -31,11 +31,15 @@ export const homePages: PageType<HomePage> = {
   render: (page, site) => <HomeLayout ctx={{ site, edition: page.edition, page }} />,
   reads: (page, site) => {
     const { items, front, newer, older, near } = page.listPage;
-    const lead = front ? items[0] : undefined;
+    // The desk's picks in force at the build's clock: a lapsed pick changes the front page.
+    const stories = front ? page.edition.front : undefined;
+    const lead = stories?.lead;
     return [
       shellRead(site, page.edition),
       `${newer} ${older} ${near.map((n) => n.number).join(",")}`,
       ...items.map(articleRead),
+      // The masthead's date: the edition's newest day.
+      ...(stories ? [`today ${page.edition.days[0]?.url ?? "-"}`, `front ${lead?.url ?? "-"} top ${stories.top.map((a) => a.url).join(" ")}`, ...stories.top.map(articleRead), lead ? articleRead(lead) : "-"] : []),
       ...(lead ? [site.image(lead)?.src ?? "", ...lead.topics.slice(0, 1).map((t) => tagNameRead(t, page.edition))] : []),
       ...noticeRead(page),
     ];

@@ -9,6 +9,7 @@ import { articlePages, type ArticlePage } from "./article.tsx";
 import { tagPages, type TagPage } from "./tag.tsx";
 import { tagIndexPages, type TagIndexPage } from "./tagIndex.tsx";
 import { dayPages, type DayPage } from "./day.tsx";
+import { dayEmailPages, dayEmailTextPages, type DayEmailPage, type DayEmailTextPage } from "./dayEmail.tsx";
 import { monthPages, type MonthPage } from "./month.tsx";
 import { yearPages, type YearPage } from "./year.tsx";
 import { correctionsPages, type CorrectionsPage } from "./corrections.tsx";
@@ -34,6 +35,8 @@ export type Page =
   | TagPage
   | TagIndexPage
   | DayPage
+  | DayEmailPage
+  | DayEmailTextPage
   | MonthPage
   | YearPage
   | CorrectionsPage
@@ -94,6 +97,8 @@ export const pageTypes = {
   tag: tagPages,
   tagIndex: tagIndexPages,
   day: dayPages,
+  dayEmail: dayEmailPages,
+  dayEmailText: dayEmailTextPages,
   month: monthPages,
   year: yearPages,
   corrections: correctionsPages,

@@ -7,6 +7,7 @@ import {
 } from "../model/loadContent.ts";
 import { ProblemList, type Problem } from "../model/problems.ts";
 import { imageProblems } from "../images/imagePath.ts";
+import { loadFrontPage } from "../model/frontPage.ts";
 import type { Article } from "../model/types.ts";
 
 interface ArticleFile {
@@ -88,6 +89,8 @@ export class LiveContent {
       problems.items.push(...file.problems);
     }
     checkArticleSet(all, this.root, problems);
+    // Read again each time: small, and a saved story can make a pick valid or not.
+    const frontPage = loadFrontPage(this.root, this.settings, all, this.now, problems);
     return {
       ...this.settings,
       articles: articlesToBuild(all, this.preview),
@@ -96,6 +99,7 @@ export class LiveContent {
       preview: this.preview,
       now: this.now,
       articleFiles: this.files.size,
+      frontPage,
     };
   }
 

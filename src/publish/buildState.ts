@@ -55,6 +55,8 @@ export interface CachedArticle {
   related?: string[];
   /** Its image's `src` as published (its renditions are named by the image's bytes). */
   image?: string;
+  /** What pages print of it (`articleRead`: its text, URL, and what the clock decides: scheduled, live). */
+  read?: string;
 }
 
 export interface BuildState {

@@ -6,6 +6,7 @@ import {
   type ArticleFile, type Content, type LoadOptions,
 } from "../model/loadContent.ts";
 import { ProblemList } from "../model/problems.ts";
+import { loadFrontPage } from "../model/frontPage.ts";
 import { splitFrontmatter } from "../model/yamlFile.ts";
 import type { ArticleFrontmatter } from "../model/schema.ts";
 import type { Article } from "../model/types.ts";
@@ -51,7 +52,8 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
       // Gone since the folder was listed, or unreadable: the reader reports it.
     }
     const record = cached.get(path);
-    if (record && record.stat.every((v, i) => v === stat[i])) {
+    // A live story is read again each time: its updates are checked against the clock.
+    if (record && record.stat.every((v, i) => v === stat[i]) && (record.fm as { live?: unknown }).live === undefined) {
       files.push({ path, stat, file: fromRecord(record, zone, path), fromCache: true });
       continue;
     }
@@ -64,6 +66,7 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
   const records: CachedArticle[] = [];
   for (const { path, stat, file, fromCache } of files) {
     const article = resolveArticle(settings, now, file, problems);
+    if (!article) continue;
     if (fromCache) lazyBody(article, () => readBody(readFile, path));
     all.push(article);
     articleOf.set(path, article);
@@ -77,7 +80,8 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
     });
   }
   checkArticleSet(all, root, problems);
-  const content: Content = { ...settings, articles: articlesToBuild(all, preview), all, problems: problems.items, preview, now, articleFiles: paths.length };
+  const frontPage = loadFrontPage(root, settings, all, now, problems);
+  const content: Content = { ...settings, articles: articlesToBuild(all, preview), all, problems: problems.items, preview, now, articleFiles: paths.length, frontPage };
   return { content, records, articleOf, read };
 }
 

@@ -11,6 +11,7 @@ import { Site } from "../site/Site.ts";
 import { prepareImages } from "../site/prepareSite.ts";
 import { pageFingerprints } from "../site/fingerprints.ts";
 import { differing, sharedReads, type SinceLastBuild } from "../site/changes.ts";
+import { articleRead } from "../site/reads.ts";
 import { FolderSink, writePages } from "../site/render.ts";
 import { articlesInFeeds } from "../feeds/feedModel.ts";
 import { staleRelated, storyKey, type StoryKey } from "../collections/staleRelated.ts";
@@ -182,8 +183,8 @@ function sinceLastBuild(state: BuildState, read: ReadContent, site: Site, storie
     const article = read.articleOf.get(record.path)!;
     const old = was.get(record.source);
     was.delete(record.source);
-    const same = old && old.digest === record.digest && old.built === record.built && old.url === article.url &&
-      old.lang === article.lang && old.tags.join() === record.tags.join() && old.image === site.image(article)?.src;
+    const same = old && old.read === articleRead(article) && old.built === record.built && old.lang === article.lang &&
+      old.tags.join() === record.tags.join() && old.image === site.image(article)?.src;
     if (same) continue;
     articles.add(record.source);
     for (const key of [article.translation, old && translationOf(old)]) if (key) translations.add(key);
@@ -312,6 +313,7 @@ export function finishedRecords(read: ReadContent, site: Site): CachedArticle[] 
       firstParagraph: site.knownFirstParagraph(article),
       related: edition ? edition.related(article).map((a) => a.source) : undefined,
       image: site.image(article)?.src,
+      read: articleRead(article),
     };
   });
 }

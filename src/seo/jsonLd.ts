@@ -69,7 +69,10 @@ export function dateTrail(edition: Edition, date: DateTime, depth: "year" | "mon
   return trail;
 }
 
-/** NewsArticle as Google documents it, with the bulletin's dateline, people, topics and corrections. */
+/**
+ * NewsArticle as Google documents it, with the bulletin's dateline, people, topics and
+ * corrections; a live story is a LiveBlogPosting instead (see `liveBlog`).
+ */
 export function newsArticle(site: Site, edition: Edition, article: Article): JsonLdNode {
   const url = site.absolute(article.url);
   const agency = publisher(site, edition);
@@ -77,7 +80,7 @@ export function newsArticle(site: Site, edition: Edition, article: Article): Jso
   const topics = article.topics.map((t) => tagNode(site, edition, t));
   const image = site.sharedImage(article);
   return {
-    "@type": "NewsArticle",
+    "@type": article.live ? "LiveBlogPosting" : "NewsArticle",
     "@id": `${url}#article`,
     url,
     mainEntityOfPage: url,
@@ -106,9 +109,39 @@ export function newsArticle(site: Site, edition: Edition, article: Article): Jso
     ...(article.corrections.length
       ? { correction: article.corrections.map((c) => ({ "@type": "CorrectionComment", text: c.text, datePublished: isoWithOffset(c.date) })) }
       : {}),
+    ...(article.live ? liveBlog(site, article, url) : {}),
     isAccessibleForFree: true,
     isPartOf: { "@id": websiteId(site, edition) },
   };
+}
+
+/**
+ * What a live story adds, as Google's live-blog guidelines ask: when coverage started and
+ * ended (the end once known: an end time, or the last update of a closed story), and each
+ * update, newest first, as a BlogPosting with its own headline, text, time and anchor.
+ */
+function liveBlog(site: Site, article: Article, url: string): Record<string, unknown> {
+  const live = article.live!;
+  return {
+    coverageStartTime: isoWithOffset(article.date),
+    ...(live.end ? { coverageEndTime: isoWithOffset(live.end) } : {}),
+    liveBlogUpdate: [...live.updates].reverse().map((u) => {
+      const paragraphs = site.updateText(u);
+      return {
+        "@type": "BlogPosting",
+        headline: u.title ?? headlineOf(paragraphs[0] ?? "", article.title),
+        articleBody: paragraphs.join(" "),
+        datePublished: isoWithOffset(u.date),
+        url: `${url}#${u.id}`,
+      };
+    }),
+  };
+}
+
+/** An update without words after its time is headed by its first paragraph, cut at Google's limit of 110 characters. */
+function headlineOf(text: string, fallback: string): string {
+  if (!text) return fallback;
+  return text.length <= 110 ? text : `${text.slice(0, 109).replace(/\s+\S*$/, "")}…`;
 }
 
 function websiteId(site: Site, edition: Edition): string {

@@ -2,11 +2,13 @@ import type { DateTime } from "luxon";
 import type { Article } from "../model/types.ts";
 
 /**
- * When an article last changed for a reader: its update or its latest correction, else its
- * publication. Feeds, sitemaps and structured data all use this one answer.
+ * When an article last changed for a reader: its update, a live story's last update or its
+ * latest correction, else its publication. Feeds, sitemaps and structured data all use this
+ * one answer.
  */
 export function lastModified(article: Article): DateTime {
   let latest = article.updated && article.updated > article.date ? article.updated : article.date;
+  if (article.live && article.live.lastUpdate > latest) latest = article.live.lastUpdate;
   for (const c of article.corrections) if (c.date > latest) latest = c.date;
   return latest;
 }

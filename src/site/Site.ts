@@ -5,7 +5,8 @@ import type { Article } from "../model/types.ts";
 import type { SiteConfig } from "../model/site.ts";
 import type { ResponsiveImage } from "../images/imageCache.ts";
 import { buildBulletin, type Bulletin, type Edition, type RelatedMemory } from "../collections/editions.ts";
-import { createMarkdown, renderBody, type RenderedBody } from "../text/markdown.ts";
+import { createMarkdown, markdownText, renderBody, type RenderedBody } from "../text/markdown.ts";
+import type { LiveUpdate } from "../model/live.ts";
 import { escapeHtml } from "../text/escape.ts";
 import { absoluteUrl } from "../urls.ts";
 import { allPages, typeOf, type Page, type PageType } from "../pages/pageTypes.ts";
@@ -101,6 +102,28 @@ export class Site {
   /** The first paragraph, if this build has worked it out (for the build's record). */
   knownFirstParagraph(article: Article): string | undefined {
     return this.firstParagraphs.get(article);
+  }
+
+  /**
+   * A live story as its page shows it: the intro (dateline leading it) and each update's
+   * HTML, newest first. Rendered when asked: one page shows it.
+   */
+  liveParts(article: Article): { intro: string; updates: { update: LiveUpdate; html: string }[] } {
+    const live = article.live;
+    if (!live) return { intro: this.body(article), updates: [] };
+    const lead = article.dateline ? `<span class="dateline">${escapeHtml(this.dateline(article))}</span>` : undefined;
+    const intro = live.intro ? renderBody(this.md, live.intro, lead).html : "";
+    const updates = [...live.updates].reverse().map((update, i, all) => ({
+      update,
+      // Without an intro, the dateline leads the first update filed (the last shown).
+      html: renderBody(this.md, update.body, !live.intro && i === all.length - 1 ? lead : undefined).html,
+    }));
+    return { intro, updates };
+  }
+
+  /** A live update's text, plain, one string per paragraph, for structured data. */
+  updateText(update: LiveUpdate): string[] {
+    return markdownText(this.md, update.body);
   }
 
   /** The writer's summary, or the first paragraph as plain text. */

@@ -10,11 +10,15 @@ import type { Site } from "./Site.ts";
  * Markdown to find out.
  */
 
-/** An article as any page shows it: its file's text (title, date, body…), URL, and whether it is still scheduled. */
+/**
+ * An article as any page shows it: its file's text (title, date, body…), URL, whether it is
+ * still scheduled, and whether a live story is still open at the build's clock (its "Live"
+ * label comes off when an end time passes, with no change to the file).
+ */
 export function articleRead(article: Article): string {
   let read = articleReads.get(article);
   if (read === undefined) {
-    read = `a ${article.url} ${article.digest}${article.scheduled ? " scheduled" : ""}${article.draft ? " draft" : ""}`;
+    read = `a ${article.url} ${article.digest}${article.scheduled ? " scheduled" : ""}${article.draft ? " draft" : ""}${article.live?.open ? " live" : ""}`;
     articleReads.set(article, read);
   }
   return read;
@@ -41,9 +45,12 @@ export function noticeRead(page: { notice?: string }): string[] {
 
 /**
  * What every HTML page of an edition shows besides its subject: the editions a reader can
- * switch to, and the archive the footer links (its newest year). The settings and the code
- * are not here: a change to either rebuilds every page.
+ * switch to, the archive the footer links (its newest year), and the breaking banner, which is judged at the build's clock
+ * (`edition.breaking` is the story whose banner time is still to come, so this changes when
+ * a banner comes down). The settings and the code are not here: a change to either rebuilds
+ * every page.
  */
 export function shellRead(site: Site, edition: Edition): string {
-  return `shell ${edition.lang} ${site.editions.map((e) => e.lang).join(",")} ${edition.years[0]?.url ?? ""}`;
+  const breaking = edition.breaking ? articleRead(edition.breaking) : "-";
+  return `shell ${edition.lang} ${site.editions.map((e) => e.lang).join(",")} ${edition.years[0]?.url ?? ""} breaking ${breaking}`;
 }

@@ -168,6 +168,12 @@ export function formatDateTime(dt: DateTime, opts: DateFormatOptions): string {
     }));
 }
 
+/** "14:05": the time of a live update, in the edition's digits (٥٫١٤ is never wanted: hours and minutes, 24-hour). */
+export function formatTime(dt: DateTime, opts: DateFormatOptions): string {
+  return remembered(dt, "time", opts, () =>
+    dt.reconfigure({ locale: opts.locale, numberingSystem: opts.numberingSystem }).toLocaleString({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" }));
+}
+
 /** "15 July 2016". */
 export function formatDate(dt: DateTime, opts: DateFormatOptions): string {
   return remembered(dt, "date", opts, () =>

@@ -31,6 +31,15 @@ export function renderBody(md: MarkdownIt, body: string, lead?: string): Rendere
   return { html: md.renderer.render(tokens, md.options, {}), firstParagraph };
 }
 
+/** Markdown as plain text, one string per paragraph or heading: for structured data, which wants text. */
+export function markdownText(md: MarkdownIt, source: string): string[] {
+  return md
+    .parse(source, {})
+    .filter((t: Token) => t.type === "inline")
+    .map((t: Token) => plainText(t.children ?? []))
+    .filter(Boolean);
+}
+
 function plainText(children: Token[]): string {
   return children
     .map((t) => (t.type === "text" || t.type === "code_inline" ? t.content : t.type === "softbreak" || t.type === "hardbreak" ? " " : ""))

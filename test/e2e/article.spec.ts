@@ -47,7 +47,12 @@ test("previous and next links lead to the neighbouring articles, both ways", asy
   await page.locator('a[rel="prev"]').click();
   await expect(page).toHaveURL(new RegExp(`${OLDER}$`));
   await expect(page.locator("h1")).toHaveText(/^Kremlin: Putin–Kerry talks on Syria/);
+  // The live story, filed at the same minute as the Kremlin story, comes after it in the edition's order.
+  await page.locator('a[rel="prev"]').click();
+  await expect(page.locator("h1")).toHaveText(/^Live: Kerry in Moscow/);
   await expect(page.locator('a[rel="prev"]'), "the oldest article has no previous one").toHaveCount(0);
+  await page.locator('a[rel="next"]').click();
+  await expect(page).toHaveURL(new RegExp(`${OLDER}$`));
   await page.locator('a[rel="next"]').click();
   await expect(page).toHaveURL(new RegExp(`${ARTICLE}$`));
 });

@@ -2,10 +2,11 @@ import { test, expect, open, articleLinksInMain, datetimesInMain, expectVisibleD
 
 const NEWER = "/2016/07/15/putin-to-kerry-moscow-hopes-for-progress-on-syria/";
 const OLDER = "/2016/07/15/kremlin-putin-kerry-talks-did-not-touch-on-military-cooperation/";
+const LIVE = "/2016/07/15/moscow-talks-on-syria-live/";
 
-test("the home page lists the latest story first and links to both sample stories", async ({ page }) => {
+test("the home page leads with the desk's pinned story, then the latest first, linking to every sample story once", async ({ page }) => {
   await open(page, "/");
-  expect(await articleLinksInMain(page)).toEqual([NEWER, OLDER]);
+  expect(await articleLinksInMain(page)).toEqual([LIVE, NEWER, OLDER]);
   await expect(page.locator(`main a[href="${NEWER}"]`).first()).toHaveText("Putin to Kerry: Moscow hopes for progress in talks with Washington on Syria");
 });
 

@@ -132,3 +132,17 @@ test("an image is an object in the file and a list of one in the form; a story r
 test("robots.txt keeps crawlers out of the web desk", () => {
   assert.match(robotsTxt("https://bulletin.test"), /^Disallow: \/admin\/$/m);
 });
+
+test("a live story's `live:` and `breaking:` round-trip through the desk: booleans stay booleans, times keep the bulletin's offset", () => {
+  const f = format();
+  const file = "---\ntitle: Talks, live\ndate: 2016-07-15T13:00:00+03:00\nbreaking: 2016-07-15T19:00:00+03:00\nlive: true\nlang: en\n---\n## 13:10 Talks begin\n\nText.\n";
+  const form = f.fromFile(file);
+  assert.equal(form.live, "true", "the text field shows what the file says");
+  assert.equal(form.breaking, "2016-07-15T19:00Z", "the bulletin's wall clock");
+  const saved = f.toFile({ ...form, live: "false" });
+  assert.match(saved, /^live: false$/m, "a YAML boolean, not the text 'false'");
+  assert.match(saved, /^breaking: 2016-07-15T19:00:00\+03:00$/m);
+  const parsed = articleFrontmatterSchema(content.site.timeZone, content.site.lang, ["en", "ar"]).safeParse(readBack(saved).data);
+  assert.ok(parsed.success, JSON.stringify(parsed.error?.issues));
+  assert.equal(readBack(f.toFile({ ...form, live: "2016-07-15T20:00:00+03:00" })).data.live, "2016-07-15T20:00:00+03:00");
+});

@@ -51,15 +51,28 @@ const steps: Step[] = [
   },
   { name: "(the scheduled story's time has come)", change: () => {}, env: { BULLETIN_NOW: "2016-07-17T13:00:00+03:00" } },
   {
+    name: "file a live story, breaking, picked to lead until 13:30",
+    change: (s) => {
+      s.write(`${A}/2016-07-17-live.md`, article(
+        "title: \"Live: the talks resume\"\ndate: 2016-07-17T12:30:00+03:00\ntopics: [Syria]\nbreaking: 2016-07-17T14:00:00+03:00\nlive: 2016-07-17T15:00:00+03:00",
+        "The talks resumed at noon.\n\n## 12:40 The delegations arrive\n\nThey arrived.\n\n## 12:50 A first statement\n\nA statement was read.",
+      ));
+      s.write("content/frontpage.yaml", "en:\n  lead: { story: live, until: 2016-07-17T13:30:00+03:00 }\n");
+    },
+    env: { BULLETIN_NOW: "2016-07-17T13:00:00+03:00" },
+  },
+  { name: "(the pick lapses and the banner comes down)", change: () => {}, env: { BULLETIN_NOW: "2016-07-17T14:30:00+03:00" } },
+  { name: "(the live coverage ends)", change: () => {}, env: { BULLETIN_NOW: "2016-07-17T16:00:00+03:00" } },
+  {
     name: "edit a registry entry",
     change: (s) => s.write("content/people/vladimir-putin.md", "---\nname: Vladimir Putin\nrole: President of the Russian Federation\naliases: [Putin]\nsameAs: [https://www.wikidata.org/wiki/Q7747]\n---\nPresident of the Russian Federation since 2012.\n"),
-    env: { BULLETIN_NOW: "2016-07-17T13:00:00+03:00" },
+    env: { BULLETIN_NOW: "2016-07-17T16:00:00+03:00" },
   },
   {
     name: "change site.yaml",
     full: /^Full build: content\/site\.yaml or the build's options changed\.$/m,
     change: (s) => s.write("content/site.yaml", readFileSync(join(s.root, "content/site.yaml"), "utf8").replace("name: Test Bulletin", "name: Renamed Bulletin")),
-    env: { BULLETIN_NOW: "2016-07-17T13:00:00+03:00" },
+    env: { BULLETIN_NOW: "2016-07-17T16:00:00+03:00" },
   },
   {
     name: "change a layout",
@@ -68,7 +81,7 @@ const steps: Step[] = [
       const layout = join(s.root, "layouts", "components", "SiteFooter.tsx");
       writeFileSync(layout, readFileSync(layout, "utf8").replace("<p>{s.footerNote(edition.agency)}</p>", "<p>{s.footerNote(edition.agency)} (changed)</p>"));
     },
-    env: { BULLETIN_NOW: "2016-07-17T13:00:00+03:00" },
+    env: { BULLETIN_NOW: "2016-07-17T16:00:00+03:00" },
   },
 ];
 

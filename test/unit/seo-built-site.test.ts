@@ -33,6 +33,8 @@ const metaValue = (html: string, key: string) => metaOf(html).find(([k]) => k ==
 const metaValues = (html: string, key: string) => metaOf(html).filter(([k]) => k === key).map(([, v]) => v);
 // Readers' pages: the web desk (admin/, src/desk/) is no page of the bulletin; test/e2e/desk.spec.ts checks it.
 const htmlPages = () => site.files().filter((f) => f.endsWith(".html") && !f.startsWith("admin/"));
+/** Pages of the site proper: the day's email editions (`…/email.html`) are documents for mailing tools, with no head for machines. */
+const webPages = () => htmlPages().filter((f) => !/(^|\/)email\.html$/.test(f));
 
 test("a headline and names holding quotes, &, <script> and </script> stay text on every HTML page", () => {
   for (const file of htmlPages()) {
@@ -112,7 +114,7 @@ test("the sitemap lists every HTML page a reader can land on, and nothing that w
   const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => decode(m[1]!));
   const listed = new Set(locs.map((u) => decodeURIComponent(u.slice(BASE_URL.length)).replace(/\/$/, "/index.html").replace(/^\//, "")));
   // The 404 pages and the search page (results are not pages to index) stay out.
-  const expected = htmlPages().filter((f) => !/(^|\/)404\.html$/.test(f) && !/(^|\/)search\/index\.html$/.test(f));
+  const expected = webPages().filter((f) => !/(^|\/)404\.html$/.test(f) && !/(^|\/)search\/index\.html$/.test(f));
   assert.deepEqual([...listed].sort(), expected.sort());
   // Only a page with nothing dated on it (the Arabic corrections page: no corrections yet) goes without lastmod.
   assert.equal(xpath(xml, "//*[local-name()='url'][not(*[local-name()='lastmod'])]/*[local-name()='loc']"), `${BASE_URL}/ar/corrections/`);
@@ -167,7 +169,7 @@ test("an article's photo is its share image, in the head, the structured data an
 });
 
 test("every HTML page carries JSON-LD that parses, naming the site and the page", () => {
-  for (const file of htmlPages()) {
+  for (const file of webPages()) {
     const graph = graphOf(site.read(file));
     assert.ok(graph.some((n) => n["@type"] === "WebSite"), `${file}: WebSite`);
     assert.ok(graph.some((n) => ["NewsArticle", "CollectionPage", "WebPage"].includes(String(n["@type"]))), `${file}: the page itself`);

@@ -169,12 +169,14 @@ export function bulletinFormat({ load, dump, CORE_SCHEMA }, desk) {
       for (const key of desk.singleItemLists) {
         if (fields[key] && typeof fields[key] === "object" && !Array.isArray(fields[key])) fields[key] = [fields[key]];
       }
+      for (const key of desk.flagFields ?? []) if (typeof fields[key] === "boolean") fields[key] = String(fields[key]);
       return { ...fields, body };
     },
     toFile(data) {
       const { body = "", ...fields } = data;
       for (const key of desk.singleItemLists) if (Array.isArray(fields[key])) fields[key] = fields[key][0];
       const meta = withoutBlanks(mapDates(fields, datePaths, (v) => formToFileDate(v, zone)));
+      for (const key of desk.flagFields ?? []) if (meta[key] === "true" || meta[key] === "false") meta[key] = meta[key] === "true";
       const keys = [...desk.fieldOrder.filter((k) => k in meta), ...Object.keys(meta).filter((k) => !desk.fieldOrder.includes(k))];
       const yaml = keys
         .map((k) => dump({ [k]: meta[k] }, { schema: CORE_SCHEMA, lineWidth: -1, flowLevel: FLOW_FIELDS.has(k) ? 1 : -1 }))
