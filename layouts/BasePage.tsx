@@ -5,10 +5,11 @@ import { HeadMeta } from "./components/HeadMeta.tsx";
 import { StructuredData } from "./components/StructuredData.tsx";
 import { ASSETS } from "../src/urls.ts";
 import type { PageFacts } from "../src/seo/jsonLd.ts";
+import { documentTitle } from "../src/seo/title.ts";
 
 export interface BasePageProps {
   ctx: PageContext;
-  /** The page's own title; the bulletin's name is appended. */
+  /** The page's own title; the bulletin's name is appended while it fits (src/seo/title.ts). */
   title: string;
   description: string;
   /** Extra elements for `<head>` (scripts). */
@@ -26,8 +27,7 @@ export function BasePage({ ctx, title, description, head, children }: BasePagePr
   const type = site.pageType(page);
   const alternates = type.alternates?.(page, site) ?? [];
   const facts: PageFacts = { url: page.url, edition, title, description };
-  const siteName = edition.name;
-  const fullTitle = title === siteName ? title : `${title} | ${siteName}`;
+  const fullTitle = documentTitle(title, edition.name, edition.agency);
   return (
     <>
       {{ html: "<!doctype html>\n" }}

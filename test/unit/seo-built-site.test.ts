@@ -165,6 +165,18 @@ test("an article's photo is its share image, in the head, the structured data an
   assert.match(site.read("feed.xml"), new RegExp(`<link rel="enclosure" type="image/jpeg" href="${image.replace(/[.]/g, "\\.")}"/>`));
 });
 
+test("every page's <title> fits in 70 characters, or is the page's own title (a headline) whole, never cut", () => {
+  for (const file of htmlPages()) {
+    const html = site.read(file);
+    const title = decode(/<title>([^<]*)<\/title>/.exec(html)![1]!);
+    const own = metaValue(html, "og:title")!;
+    assert.ok(title.startsWith(own), `${file}: "${title}" starts with the page's title "${own}"`);
+    assert.ok([...title].length <= 70 || title === own, `${file}: "${title}" is ${[...title].length} characters`);
+  }
+  // The hostile headline is 84 characters: alone, whole.
+  assert.equal(decode(/<title>([^<]*)<\/title>/.exec(site.read(URLS.hostile))![1]!), HOSTILE_TITLE);
+});
+
 test("every HTML page carries JSON-LD that parses, naming the site and the page", () => {
   for (const file of htmlPages()) {
     const graph = graphOf(site.read(file));
