@@ -41,7 +41,7 @@ export function BasePage({ ctx, title, description, head, children }: BasePagePr
           {alternates.map((a) => <link rel="alternate" hreflang={a.lang} href={site.absolute(a.url)} />)}
           <link rel="icon" href={ASSETS.favicon} type="image/svg+xml" />
           <link rel="stylesheet" href={ASSETS.stylesheet} />
-          <HeadMeta ctx={ctx} facts={facts} extras={type.head?.(page, site)} />
+          <HeadMeta ctx={ctx} facts={facts} extras={type.head?.(page, site)} alternates={alternates} />
           <StructuredData ctx={ctx} facts={facts} nodes={type.structuredData?.(page, site, facts)} />
           {head ?? ""}
         </head>

@@ -68,6 +68,8 @@ export interface EditionConfig extends EditionPath {
   name: string;
   agency: string;
   description: string;
+  /** The edition's X (Twitter) account (`@name`) for `twitter:site`, when the settings give one. */
+  twitterSite?: string;
   locale: string;
   numberingSystem: string;
   /** The interface's words, with the edition's digits in counts. */
@@ -128,6 +130,7 @@ export function editionConfigs(site: SiteConfig, languages: readonly Language[])
       name: own.name ?? site.name,
       agency: own.agency ?? site.agency,
       description: own.description ?? (isDefault ? site.description : ""),
+      twitterSite: own.twitterSite ?? site.twitterSite,
       locale,
       numberingSystem,
       strings: stringsWithDigits(language.strings, numberingSystem),

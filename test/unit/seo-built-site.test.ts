@@ -113,9 +113,39 @@ test("the sitemap lists every HTML page a reader can land on, and nothing that w
   // The 404 pages and the search page (results are not pages to index) stay out.
   const expected = htmlPages().filter((f) => !/(^|\/)404\.html$/.test(f) && !/(^|\/)search\/index\.html$/.test(f));
   assert.deepEqual([...listed].sort(), expected.sort());
-  // Only a page with nothing dated on it (the Arabic corrections page: no corrections yet) goes without lastmod.
-  assert.equal(xpath(xml, "//*[local-name()='url'][not(*[local-name()='lastmod'])]/*[local-name()='loc']"), `${BASE_URL}/ar/corrections/`);
-  assert.equal(xcount(xml, "//*[local-name()='url'][not(*[local-name()='lastmod'])]"), 1);
+  // Every page has a lastmod: the Arabic corrections page, with no correction yet, has read
+  // the same since the edition's first story.
+  assert.equal(xcount(xml, "//*[local-name()='url'][not(*[local-name()='lastmod'])]"), 0);
+  assert.equal(xpath(xml, `//*[local-name()='url'][*[local-name()='loc']='${BASE_URL}/ar/corrections/']/*[local-name()='lastmod']`), "2026-11-29T10:00:00+03:00");
+});
+
+test("a page in both editions names the other's locale (og:locale:alternate) and the default edition's URL as x-default, in the head and the sitemap", () => {
+  const hreflangs = (html: string) =>
+    [...html.slice(0, html.indexOf("</head>")).matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1], m[2]!.slice(BASE_URL.length)]);
+  for (const [page, own, other] of [["/", "en_GB", "ar_SY"], ["/ar/", "ar_SY", "en_GB"], ["/people/vladimir-putin/", "en_GB", "ar_SY"], ["/ar/corrections/", "ar_SY", "en_GB"]] as const) {
+    const html = site.read(page);
+    assert.equal(metaValue(html, "og:locale"), own, page);
+    assert.deepEqual(metaValues(html, "og:locale:alternate"), [other], page);
+    assert.deepEqual(hreflangs(html).find(([lang]) => lang === "x-default"), ["x-default", page.replace(/^\/ar\//, "/")], page);
+  }
+  assert.deepEqual(hreflangs(site.read("/ar/")), [["en", "/"], ["ar", "/ar/"], ["x-default", "/"]]);
+  // A story in one language has no alternates at all: no locale to offer, no x-default.
+  for (const page of [URLS.hostile, URLS.arabic]) {
+    assert.deepEqual(metaValues(site.read(page), "og:locale:alternate"), [], page);
+    assert.deepEqual(hreflangs(site.read(page)), [], page);
+  }
+  const sitemap = site.read("sitemap.xml");
+  const entry = (url: string) => `//*[local-name()='url'][*[local-name()='loc']='${BASE_URL}${url}']`;
+  assert.equal(xpath(sitemap, `${entry("/ar/")}/*[local-name()='link'][@hreflang='x-default']/@href`), `${BASE_URL}/`);
+  assert.equal(xpath(sitemap, `${entry("/people/vladimir-putin/")}/*[local-name()='link'][@hreflang='x-default']/@href`), `${BASE_URL}/people/vladimir-putin/`);
+  assert.equal(xcount(sitemap, `${entry(URLS.hostile)}/*[local-name()='link']`), 0);
+});
+
+test("every page names the edition's X (Twitter) account from site.yaml as twitter:site", () => {
+  for (const file of htmlPages()) {
+    const expected = file.startsWith("ar/") ? "@TestBulletinAr" : "@TestBulletin";
+    assert.equal(metaValue(site.read(file), "twitter:site"), expected, file);
+  }
 });
 
 test("the news sitemap holds the two days before the build in both languages, and robots.txt names both sitemaps", () => {

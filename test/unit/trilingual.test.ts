@@ -51,7 +51,7 @@ test("each edition's article links the other two, in the head and on the page", 
     const html = read(`${decodeURIComponent(url).slice(1)}index.html`);
     const head = html.slice(0, html.indexOf("</head>"));
     const hreflang = [...head.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1], m[2]]);
-    assert.deepEqual(hreflang, [["en", `https://bulletin.test${TALKS.en}`], ["ar", `https://bulletin.test${TALKS.ar}`], ["fr", `https://bulletin.test${TALKS.fr}`]], `${lang} head`);
+    assert.deepEqual(hreflang, [["en", `https://bulletin.test${TALKS.en}`], ["ar", `https://bulletin.test${TALKS.ar}`], ["fr", `https://bulletin.test${TALKS.fr}`], ["x-default", `https://bulletin.test${TALKS.en}`]], `${lang} head`);
     const links = [...html.matchAll(/<p class="translation"><a href="([^"]+)" hreflang="([^"]+)" rel="alternate">([^<]+)<\/a>/g)].map((m) => [m[2], m[1], m[3]]);
     assert.deepEqual(links.map(([l, href]) => [l, href]).sort(), Object.entries(TALKS).filter(([l]) => l !== lang).sort(), `${lang} page links`);
   }
