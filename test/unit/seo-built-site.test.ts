@@ -189,7 +189,7 @@ test("an article's photo is its share image, in the head, the structured data an
   assert.ok(site.exists(image.slice(BASE_URL.length)), `${image} was written`);
   assert.equal(metaValue(html, "og:image:alt"), "A grey square");
   const ld = graphOf(html).find((n) => n["@type"] === "NewsArticle")!;
-  assert.deepEqual((ld.image as { url: string; caption: string }[]).map((i) => [i.url, i.caption]), [[image, "The caption"]]);
+  for (const i of ld.image as { caption: string; creditText: string }[]) assert.deepEqual([i.caption, i.creditText], ["The caption", "The photographer"]);
   const json = JSON.parse(site.read("feed.json")) as { items: { id: string; image?: string }[] };
   assert.equal(json.items.find((i) => i.id === `${BASE_URL}${URLS.corrected}`)!.image, image);
   assert.match(site.read("feed.xml"), new RegExp(`<link rel="enclosure" type="image/jpeg" href="${image.replace(/[.]/g, "\\.")}"/>`));
@@ -205,6 +205,26 @@ test("every page's <title> fits in 70 characters, or is the page's own title (a 
   }
   // The hostile headline is 84 characters: alone, whole.
   assert.equal(decode(/<title>([^<]*)<\/title>/.exec(site.read(URLS.hostile))![1]!), HOSTILE_TITLE);
+});
+
+test("every article's NewsArticle has 16:9, 4:3 and 1:1 images 1,200 px wide that were written: its photo's crops, else the share image's", async () => {
+  const { default: sharp } = await import("sharp");
+  const imagesOf = (url: string) => (graphOf(site.read(url)).find((n) => n["@type"] === "NewsArticle")!.image ?? []) as { url: string; width: number; height: number }[];
+  const articles = [URLS.hostile, URLS.corrected, URLS.older, URLS.archived, URLS.arabic];
+  for (const url of articles) {
+    const images = imagesOf(url);
+    assert.deepEqual(images.map((i) => [i.width, i.height]), [[1200, 675], [1200, 900], [1200, 1200]], url);
+    for (const image of images) {
+      assert.match(image.url, /^https:\/\/news\.example\.test\/img\/[^/]+\.jpeg$/, url);
+      const meta = await sharp(join(site.out, image.url.slice(BASE_URL.length))).metadata();
+      assert.deepEqual([meta.format, meta.width, meta.height], ["jpeg", image.width, image.height], `${image.url} is written at the size it says`);
+    }
+  }
+  // The photo's crops are its own; every story without a photo shares the share image's.
+  const own = imagesOf(URLS.corrected).map((i) => i.url);
+  const share = imagesOf(URLS.hostile).map((i) => i.url);
+  assert.notDeepEqual(own, share);
+  for (const url of [URLS.older, URLS.archived, URLS.arabic]) assert.deepEqual(imagesOf(url).map((i) => i.url), share, url);
 });
 
 test("every HTML page carries JSON-LD that parses, naming the site and the page", () => {
