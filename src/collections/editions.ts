@@ -141,11 +141,16 @@ export function editionConfigs(site: SiteConfig, languages: readonly Language[])
   });
 }
 
-/** How an edition prints a registry entry: its translation into the edition's language, else the entry's own words. */
+/**
+ * How an edition prints a registry entry: its translation into the edition's language. A
+ * name without one is printed as written (a name reads in any script); a role or description
+ * without one is left out, as the bio is: an English sentence on an Arabic page reads
+ * right to left, full stop first, and tells its reader nothing.
+ */
 export function tagText(tag: Tag, edition: { lang: string; isDefault: boolean }): TagText {
   if (edition.isDefault) return { name: tag.name, role: tag.role, description: tag.description, bio: tag.bio };
   const own = tag.translations[edition.lang];
-  return { name: own?.name ?? tag.name, role: own?.role ?? tag.role, description: own?.description ?? tag.description, bio: "" };
+  return { name: own?.name ?? tag.name, role: own?.role, description: own?.description, bio: "" };
 }
 
 export function buildBulletin(content: Content): Bulletin {
