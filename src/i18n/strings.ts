@@ -35,6 +35,9 @@ export interface UiStrings {
   backHome: string;
   feed: string;
   feedOf: (name: string) => string;
+  /** The footer's links to the edition's feeds. */
+  atomFeed: string;
+  jsonFeed: string;
   draft: string;
   scheduled: string;
   previewNotice: string;
@@ -110,6 +113,8 @@ export const en: UiStrings = {
   backHome: "Go to the latest news",
   feed: "Feed",
   feedOf: (name) => `${name}: Atom feed`,
+  atomFeed: "Atom feed",
+  jsonFeed: "JSON Feed",
   draft: "Draft",
   scheduled: "Scheduled",
   previewNotice: "Preview: this article is not published.",
@@ -179,6 +184,8 @@ export const ar: UiStrings = {
   backHome: "اذهب إلى آخر الأخبار",
   feed: "خلاصة",
   feedOf: (name) => `${name}: خلاصة Atom`,
+  atomFeed: "خلاصة Atom",
+  jsonFeed: "خلاصة JSON",
   draft: "مسودة",
   scheduled: "مجدول",
   previewNotice: "معاينة: هذا الخبر غير منشور.",
