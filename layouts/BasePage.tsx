@@ -41,6 +41,12 @@ export function BasePage({ ctx, title, description, head, children }: BasePagePr
           {alternates.map((a) => <link rel="alternate" hreflang={a.lang} href={site.absolute(a.url)} />)}
           <link rel="icon" href={ASSETS.favicon} type="image/svg+xml" />
           <link rel="stylesheet" href={ASSETS.stylesheet} />
+          {edition.font ? (
+            <>
+              <link rel="preload" href={edition.font.file} as="font" type="font/woff2" crossorigin="anonymous" />
+              <link rel="stylesheet" href={edition.font.stylesheet} />
+            </>
+          ) : ""}
           <HeadMeta ctx={ctx} facts={facts} extras={type.head?.(page, site)} alternates={alternates} />
           <StructuredData ctx={ctx} facts={facts} nodes={type.structuredData?.(page, site, facts)} />
           {head ?? ""}

@@ -93,6 +93,10 @@ export const ASSETS = {
   searchScript: "/assets/search.js",
   shareImage: "/assets/share.png",
   logo: "/assets/logo.png",
+  /** The Arabic edition's text face (src/i18n/fonts.ts), its @font-face, and its licence. */
+  arabicStylesheet: "/assets/arabic.css",
+  naskhArabic: "/assets/fonts/noto-naskh-arabic-arabic-wght-normal.woff2",
+  naskhArabicLicence: "/assets/fonts/noto-naskh-arabic-LICENSE.txt",
 } as const;
 
 /** A rendition of an article's image (src/images). */

@@ -3,6 +3,7 @@ import type { Content } from "../model/loadContent.ts";
 import type { Article, Tag, TagKind } from "../model/types.ts";
 import type { SiteConfig } from "../model/site.ts";
 import type { Language } from "../i18n/languages.ts";
+import type { WebFont } from "../i18n/fonts.ts";
 import { stringsWithDigits, type UiStrings } from "../i18n/strings.ts";
 import { paginate, type Page } from "./paginate.ts";
 import { groupBy, groupByMany } from "./groupBy.ts";
@@ -74,6 +75,8 @@ export interface EditionConfig extends EditionPath {
   numberingSystem: string;
   /** The interface's words, with the edition's digits in counts. */
   strings: UiStrings;
+  /** The text face its pages load, if its language has one. */
+  font?: WebFont;
   /** The default edition is at the site's root; the others under `/<lang>/`. */
   isDefault: boolean;
   /** Another language's name in this one ("Arabic" in English), from Intl. */
@@ -134,6 +137,7 @@ export function editionConfigs(site: SiteConfig, languages: readonly Language[])
       locale,
       numberingSystem,
       strings: stringsWithDigits(language.strings, numberingSystem),
+      font: language.font,
       isDefault,
       prefix: editionPrefix(site.lang, language.lang),
       languageName: (lang: string) => names.of(lang) ?? lang,

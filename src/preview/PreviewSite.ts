@@ -14,6 +14,7 @@ import { imageUrl, outputPath } from "../urls.ts";
 import { currentGeneration, newGeneration, publishGeneration } from "../publish/generations.ts";
 import type { LiveContent } from "./LiveContent.ts";
 import { SiteOutput } from "./SiteOutput.ts";
+import { PACKAGE_ASSETS } from "../i18n/fonts.ts";
 
 /** What the preview has just written: whole site, the saved article, pages near it, the rest, a stylesheet or script. */
 export type WritePhase = "site" | "article" | "nearby" | "rest" | "asset";
@@ -114,6 +115,7 @@ export class PreviewSite {
     const output = new SiteOutput(staging);
     try {
       if (existsSync(this.opts.assets)) cpSync(this.opts.assets, join(staging, "assets"), { recursive: true });
+      for (const asset of PACKAGE_ASSETS) cpSync(asset.from, join(staging, asset.to));
       for (const page of site.pages()) await output.put(outputPath(page.url), await renderPage(page, site));
       await copyImages(site, output);
       await output.settle();
