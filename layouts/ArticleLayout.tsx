@@ -42,7 +42,7 @@ export function ArticleLayout({ ctx }: { ctx: PageContext<ArticlePage> }) {
               ))}
             </div>
           </header>
-          {article.image && image ? <ArticleFigure ctx={ctx} image={image} alt={article.image.alt} caption={article.image.caption} credit={article.image.credit} sizes="(min-width: 42rem) 40rem, 100vw" /> : ""}
+          {article.image && image ? <ArticleFigure ctx={ctx} image={image} alt={article.image.alt} caption={article.image.caption} credit={article.image.credit} sizes="(min-width: 42rem) 40rem, 100vw" lead /> : ""}
           {article.live ? <LiveUpdates ctx={ctx} article={article} /> : <div class="article-body">{{ html: site.body(article) }}</div>}
           {article.corrections.length > 0 ? (
             <aside class="corrections" aria-labelledby="corrections-title" data-pagefind-ignore="">

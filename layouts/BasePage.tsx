@@ -7,10 +7,11 @@ import { BreakingBanner } from "./components/BreakingBanner.tsx";
 import { ASSETS } from "../src/urls.ts";
 import type { PageFacts } from "../src/seo/jsonLd.ts";
 import type { HtmlPage } from "../src/pages/pageTypes.ts";
+import { documentTitle } from "../src/seo/title.ts";
 
 export interface BasePageProps {
   ctx: PageContext<HtmlPage>;
-  /** The page's own title; the bulletin's name is appended. */
+  /** The page's own title; the bulletin's name is appended while it fits (src/seo/title.ts). */
   title: string;
   description: string;
   /** Extra elements for `<head>` (scripts). */
@@ -28,8 +29,7 @@ export function BasePage({ ctx, title, description, head, children }: BasePagePr
   const type = site.pageType(page);
   const alternates = type.alternates?.(page, site) ?? [];
   const facts: PageFacts = { url: page.url, edition, title, description };
-  const siteName = edition.name;
-  const fullTitle = title === siteName ? title : `${title} | ${siteName}`;
+  const fullTitle = documentTitle(title, edition.name, edition.agency);
   return (
     <>
       {{ html: "<!doctype html>\n" }}
@@ -43,7 +43,13 @@ export function BasePage({ ctx, title, description, head, children }: BasePagePr
           {alternates.map((a) => <link rel="alternate" hreflang={a.lang} href={site.absolute(a.url)} />)}
           <link rel="icon" href={ASSETS.favicon} type="image/svg+xml" />
           <link rel="stylesheet" href={ASSETS.stylesheet} />
-          <HeadMeta ctx={ctx} facts={facts} extras={type.head?.(page, site)} />
+          {edition.font ? (
+            <>
+              <link rel="preload" href={edition.font.file} as="font" type="font/woff2" crossorigin="anonymous" />
+              <link rel="stylesheet" href={edition.font.stylesheet} />
+            </>
+          ) : ""}
+          <HeadMeta ctx={ctx} facts={facts} extras={type.head?.(page, site)} alternates={alternates} />
           <StructuredData ctx={ctx} facts={facts} nodes={type.structuredData?.(page, site, facts)} />
           {head ?? ""}
         </head>

@@ -39,7 +39,6 @@ function FrontPage({ ctx }: { ctx: PageContext }) {
   return (
     <div class="front">
       <article class="lead-story" lang={lead.lang === edition.lang ? undefined : lead.lang}>
-        {lead.image && image ? <ArticleFigure ctx={ctx} image={image} alt={lead.image.alt} caption={lead.image.caption} credit={lead.image.credit} sizes="(min-width: 56rem) 46rem, 100vw" /> : ""}
         {kicker ? <p class="kicker"><a href={tagUrl(edition, "topic", kicker.slug)}>{edition.tagText(kicker).name}</a></p> : ""}
         <h2 class="lead-title"><a href={lead.url}>{lead.title}</a></h2>
         <p class="standfirst">{site.summary(lead)}</p>
@@ -47,6 +46,8 @@ function FrontPage({ ctx }: { ctx: PageContext }) {
           {lead.dateline ? <><span class="teaser-dateline">{lead.dateline}</span> · </> : ""}
           <StoryTime article={lead} edition={edition} />
         </p>
+        {/* After the headline: a picture first put the headline 700 px down a laptop's screen. */}
+        {lead.image && image ? <ArticleFigure ctx={ctx} image={image} alt={lead.image.alt} caption={lead.image.caption} credit={lead.image.credit} sizes="(min-width: 42rem) 40rem, 100vw" lead /> : ""}
       </article>
       {top.length > 0 ? (
         <section class="top-stories" aria-labelledby="top-title">

@@ -20,7 +20,9 @@ export function TagLayout({ ctx }: { ctx: PageContext<TagPage> }) {
     <BasePage
       ctx={ctx}
       title={title}
-      description={[text.role, text.description].filter(Boolean).join(". ") || s.articlesAbout(listing.name)}
+      // The registry's line about them says more than the role it usually restates
+      // ("President of Russia" / "President of the Russian Federation."): one, not both.
+      description={text.description || text.role || s.articlesAbout(listing.name)}
     >
       <div class="tag-page">
         <header class="tag-header">

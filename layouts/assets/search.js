@@ -10,6 +10,58 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const PAGE = 10;
+/** Words in an excerpt (Pagefind's own `excerptLength`). */
+const EXCERPT_WORDS = 30;
+/** How Pagefind splits a page's text into the words its match locations count. */
+const WORDS = /[^\S\uFEFF]+/g;
+
+/**
+ * The excerpt of a result as nodes: a window of the story's own text around its matches,
+ * matches in <mark>. Pagefind's own excerpt is a window of the page's whole text, which
+ * starts with the headline; printed under that headline it began mid-sentence ("to Kerry:
+ * Moscow hopes…"). So the words of the headline, at the head of the text, are skipped: the
+ * window is the densest run of matches after them, or the story's opening words when only
+ * the headline matched. Built with text nodes: nothing of the page's text is parsed as HTML.
+ */
+export function storyExcerpt(item, length = EXCERPT_WORDS) {
+  const words = (item.content ?? "").split(WORDS).filter(Boolean);
+  const title = (item.meta?.title ?? "").split(WORDS).filter(Boolean);
+  // Pagefind may end the heading's last word with a full stop of its own.
+  const bare = (word) => word.replace(/[.,:;!?،؛؟]+$/u, "");
+  const skip = title.length > 0 && title.every((w, i) => bare(words[i] ?? "") === bare(w)) ? title.length : 0;
+  const scores = new Map();
+  for (const { location, balanced_score: score } of item.weighted_locations ?? []) {
+    if (location >= skip) scores.set(location, (scores.get(location) ?? 0) + (score ?? 1));
+  }
+  let start = skip;
+  let best = -1;
+  // A window opens at the start of the match's sentence when that is near, else a few words
+  // before the match, so that the match reads in its sentence.
+  const sentenceStart = (location) => {
+    for (let i = location; i > Math.max(skip, location - 12); i--) if (/[.!?؟]["”’»)]*$/u.test(words[i - 1] ?? "")) return i;
+    return location <= skip + 12 ? skip : location - 3;
+  };
+  for (const location of [...scores.keys()].sort((a, b) => a - b)) {
+    const from = Math.max(skip, Math.min(sentenceStart(location), words.length - length));
+    let sum = 0;
+    for (const [at, score] of scores) if (at >= from && at < from + length) sum += score;
+    if (sum > best) [best, start] = [sum, from];
+  }
+  const end = Math.min(words.length, start + length);
+  const marked = new Set((item.locations ?? []).filter((l) => l >= start && l < end));
+  const nodes = [];
+  if (start > skip) nodes.push(document.createTextNode("… "));
+  for (let i = start; i < end; i++) {
+    const text = `${words[i]}${i + 1 < end ? " " : ""}`;
+    if (marked.has(i)) {
+      const mark = document.createElement("mark");
+      mark.textContent = words[i];
+      nodes.push(mark, document.createTextNode(text.slice(words[i].length)));
+    } else nodes.push(document.createTextNode(text));
+  }
+  if (end < words.length) nodes.push(document.createTextNode(" …"));
+  return nodes;
+}
 
 if (form && status && list && more) {
   const field = (name) => form.elements.namedItem(name);
@@ -27,7 +79,7 @@ if (form && status && list && more) {
   const load = () => {
     pagefinds ??= Promise.all(indexes.map(async (base) => {
       const pagefind = await import(`${base}pagefind.js`);
-      await pagefind.options({ excerptLength: 30 });
+      await pagefind.options({ excerptLength: EXCERPT_WORDS });
       return pagefind;
     }));
     return pagefinds;
@@ -73,8 +125,7 @@ if (form && status && list && more) {
       }
       const excerpt = document.createElement("p");
       excerpt.className = "teaser-summary";
-      // Pagefind's excerpt is our own article text, escaped by Pagefind, with <mark> around the matches.
-      excerpt.innerHTML = item.excerpt;
+      excerpt.append(...storyExcerpt(item));
       li.append(excerpt);
       list.append(li);
     }

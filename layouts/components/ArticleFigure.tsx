@@ -3,10 +3,12 @@ import type { PageContext } from "../PageContext.ts";
 
 /**
  * An article's image as a `<picture>` (AVIF, WebP, JPEG) with its intrinsic width and
- * height, so the page never shifts when it loads, and lazy loading (browsers still fetch
- * at once an image that is in view).
+ * height, so the page never shifts when it loads. The page's first image (`lead`: an
+ * article's photo, the front page's lead) is usually its largest paint: fetched at once and
+ * first (`fetchpriority="high"`); a lazy one waited for layout before it was even requested.
+ * Others load lazily.
  */
-export function ArticleFigure({ ctx, image, alt, caption, credit, sizes }: {
+export function ArticleFigure({ ctx, image, alt, caption, credit, sizes, lead = false }: {
   ctx: PageContext;
   /** The renditions, made before rendering (src/images). */
   image: ResponsiveImage;
@@ -15,6 +17,8 @@ export function ArticleFigure({ ctx, image, alt, caption, credit, sizes }: {
   credit?: string;
   /** The `sizes` attribute: how wide the image is drawn. */
   sizes: string;
+  /** The first image a reader sees on the page. */
+  lead?: boolean;
 }) {
   const s = ctx.edition.strings;
   return (
@@ -28,8 +32,9 @@ export function ArticleFigure({ ctx, image, alt, caption, credit, sizes }: {
           width={String(image.width)}
           height={String(image.height)}
           alt={alt}
-          loading="lazy"
-          decoding="async"
+          loading={lead ? "eager" : "lazy"}
+          fetchpriority={lead ? "high" : undefined}
+          decoding={lead ? undefined : "async"}
         />
       </picture>
       {caption || credit ? (

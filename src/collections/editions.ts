@@ -3,6 +3,7 @@ import type { Content } from "../model/loadContent.ts";
 import type { Article, Tag, TagKind } from "../model/types.ts";
 import type { SiteConfig } from "../model/site.ts";
 import type { Language } from "../i18n/languages.ts";
+import type { WebFont } from "../i18n/fonts.ts";
 import { stringsWithDigits, type UiStrings } from "../i18n/strings.ts";
 import { paginate, type Page } from "./paginate.ts";
 import { groupBy, groupByMany } from "./groupBy.ts";
@@ -69,10 +70,14 @@ export interface EditionConfig extends EditionPath {
   name: string;
   agency: string;
   description: string;
+  /** The edition's X (Twitter) account (`@name`) for `twitter:site`, when the settings give one. */
+  twitterSite?: string;
   locale: string;
   numberingSystem: string;
   /** The interface's words, with the edition's digits in counts. */
   strings: UiStrings;
+  /** The text face its pages load, if its language has one. */
+  font?: WebFont;
   /** The default edition is at the site's root; the others under `/<lang>/`. */
   isDefault: boolean;
   /** Another language's name in this one ("Arabic" in English), from Intl. */
@@ -135,9 +140,11 @@ export function editionConfigs(site: SiteConfig, languages: readonly Language[])
       name: own.name ?? site.name,
       agency: own.agency ?? site.agency,
       description: own.description ?? (isDefault ? site.description : ""),
+      twitterSite: own.twitterSite ?? site.twitterSite,
       locale,
       numberingSystem,
       strings: stringsWithDigits(language.strings, numberingSystem),
+      font: language.font,
       isDefault,
       prefix: editionPrefix(site.lang, language.lang),
       languageName: (lang: string) => names.of(lang) ?? lang,
@@ -145,11 +152,16 @@ export function editionConfigs(site: SiteConfig, languages: readonly Language[])
   });
 }
 
-/** How an edition prints a registry entry: its translation into the edition's language, else the entry's own words. */
+/**
+ * How an edition prints a registry entry: its translation into the edition's language. A
+ * name without one is printed as written (a name reads in any script); a role or description
+ * without one is left out, as the bio is: an English sentence on an Arabic page reads
+ * right to left, full stop first, and tells its reader nothing.
+ */
 export function tagText(tag: Tag, edition: { lang: string; isDefault: boolean }): TagText {
   if (edition.isDefault) return { name: tag.name, role: tag.role, description: tag.description, bio: tag.bio };
   const own = tag.translations[edition.lang];
-  return { name: own?.name ?? tag.name, role: own?.role ?? tag.role, description: own?.description ?? tag.description, bio: "" };
+  return { name: own?.name ?? tag.name, role: own?.role, description: own?.description, bio: "" };
 }
 
 /**

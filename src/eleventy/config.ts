@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { PACKAGE_ASSETS } from "../i18n/fonts.ts";
 
 /**
  * Eleventy is the bulletin's host, not its renderer (docs/architecture.md, "Eleventy's role").
@@ -28,6 +29,8 @@ export function configureBulletin(eleventyConfig: EleventyConfig): { dir: { inpu
   // Markdown in content/ is data the bulletin reads (src/model), never an Eleventy template.
   eleventyConfig.setTemplateFormats([]);
   eleventyConfig.addPassthroughCopy({ [ASSETS]: "assets" });
+  // Fonts come from their npm packages (src/i18n/fonts.ts), not from a copy kept in the repository.
+  eleventyConfig.addPassthroughCopy(Object.fromEntries(PACKAGE_ASSETS.map((a) => [a.from, a.to])));
   return { dir: { input: ELEVENTY_INPUT } };
 }
 

@@ -8,9 +8,11 @@ export function renderAtom(feed: Feed): string {
     el("feed", { xmlns: "http://www.w3.org/2005/Atom", "xml:lang": feed.lang },
       el("title", { type: "text" }, feed.title),
       el("subtitle", { type: "text" }, feed.description),
-      el("link", { rel: "self", type: "application/atom+xml", href: feed.atomUrl }),
+      // The page first: readers and validators that take the first <link> as the feed's
+      // website would otherwise link the feed to itself.
       el("link", { rel: "alternate", type: "text/html", href: feed.pageUrl }),
       feed.jsonUrl ? el("link", { rel: "alternate", type: "application/feed+json", href: feed.jsonUrl }) : undefined,
+      el("link", { rel: "self", type: "application/atom+xml", href: feed.atomUrl }),
       el("id", {}, feed.id),
       el("updated", {}, isoOnce(feed.updated)),
       el("author", {}, el("name", {}, feed.author.name), el("uri", {}, feed.author.url)),

@@ -1,4 +1,5 @@
 import { ar, en, type UiStrings } from "./strings.ts";
+import { NASKH_ARABIC, type WebFont } from "./fonts.ts";
 
 /**
  * What the code knows of a language the bulletin can be published in: its writing direction,
@@ -17,10 +18,13 @@ export interface Language {
   /** Digits in dates and counts: "latn" (0-9), "arab" (Arabic-Indic ٠-٩). */
   numberingSystem: string;
   strings: UiStrings;
+  /** A text face its pages load (src/i18n/fonts.ts); the system's faces otherwise. */
+  font?: WebFont;
 }
 
 export const ENGLISH: Language = { lang: "en", dir: "ltr", locale: "en-GB", numberingSystem: "latn", strings: en };
-export const ARABIC: Language = { lang: "ar", dir: "rtl", locale: "ar-SY", numberingSystem: "arab", strings: ar };
+// Arabic gets a face of its own: systems often have no good Naskh, and the fallback read like a form.
+export const ARABIC: Language = { lang: "ar", dir: "rtl", locale: "ar-SY", numberingSystem: "arab", strings: ar, font: NASKH_ARABIC };
 
 /** The languages the product ships. */
 export const LANGUAGES: readonly Language[] = [ENGLISH, ARABIC];

@@ -35,6 +35,9 @@ export interface UiStrings {
   backHome: string;
   feed: string;
   feedOf: (name: string) => string;
+  /** The footer's links to the edition's feeds. */
+  atomFeed: string;
+  jsonFeed: string;
   draft: string;
   scheduled: string;
   /** An article's date when it is a draft or scheduled (previews), where a published one says `published`. */
@@ -145,6 +148,8 @@ export const en: UiStrings = {
   backHome: "Go to the latest news",
   feed: "Feed",
   feedOf: (name) => `${name}: Atom feed`,
+  atomFeed: "Atom feed",
+  jsonFeed: "JSON Feed",
   draft: "Draft",
   scheduled: "Scheduled",
   draftDated: "Draft, dated",
@@ -238,6 +243,8 @@ export const ar: UiStrings = {
   backHome: "اذهب إلى آخر الأخبار",
   feed: "خلاصة",
   feedOf: (name) => `${name}: خلاصة Atom`,
+  atomFeed: "خلاصة Atom",
+  jsonFeed: "خلاصة JSON",
   draft: "مسودة",
   scheduled: "مجدول",
   draftDated: "مسودة بتاريخ",

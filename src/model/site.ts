@@ -12,10 +12,20 @@ import { LANGUAGES } from "../i18n/languages.ts";
 /** A setting that is text: a plain number or true/false keeps the text it was typed as (`name: 1984`). */
 const text = z.preprocess((v) => (v instanceof PlainScalar ? v.text : v), z.string());
 
+/**
+ * An X (Twitter) account, `@SANA_English` or `SANA_English`, kept as `@SANA_English`: shared
+ * links name it in `twitter:site`. Names are 1-15 letters, digits and underscores.
+ */
+const twitterAccount = text.pipe(
+  z.string().trim().regex(/^@?[A-Za-z0-9_]{1,15}$/, { message: "must be an X (Twitter) account name such as @SANA_English: letters, digits and _, at most 15" }),
+).transform((name) => (name.startsWith("@") ? name : `@${name}`));
+
 /** Name, agency, locale and digits of one language edition; what is left out comes from the language (src/i18n/languages.ts). */
 export const EditionSettingsSchema = z.object({
   name: text.pipe(z.string().trim().min(1)).optional(),
   agency: text.pipe(z.string().trim().min(1)).optional(),
+  /** The edition's own X (Twitter) account, when it is not the bulletin's. */
+  twitterSite: twitterAccount.optional(),
   description: text.optional(),
   locale: z.string().optional(),
   /** Digits in dates: "latn" (0-9) or "arab" (Arabic-Indic ٠-٩). */
@@ -50,6 +60,8 @@ export function siteConfigSchema(languages: readonly string[]) {
   articlesPerPage: z.preprocess(scalarValue, z.number().int().min(1).max(500).default(20)),
   allowHtml: z.preprocess(scalarValue, z.boolean().default(false)),
   description: text.default(""),
+  /** The bulletin's X (Twitter) account, for `twitter:site` on shared links; optional. */
+  twitterSite: twitterAccount.optional(),
   /** Per-language settings of the editions other than the default one (and overrides for it). */
   editions: z.record(language, EditionSettingsSchema).default({}),
   });

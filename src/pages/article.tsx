@@ -54,6 +54,8 @@ export const articlePages: PageType<ArticlePage> = {
     shellRead(site, page.edition),
     articleRead(page.article),
     site.image(page.article)?.src ?? "",
+    // Structured data's crops: the photo's, or the share image's for a story without one.
+    ...site.crops(page.article).map((c) => c.url),
     ...[...page.article.people, ...page.article.topics].map(tagRead),
     ...page.article.topics.slice(0, 1).map((t) => tagNameRead(t, page.edition)),
     ...page.related.map(articleRead),

@@ -28,7 +28,9 @@ export const correctionsPages: PageType<CorrectionsPage> = {
   },
   render: (page, site) => <CorrectionsLayout ctx={{ site, edition: page.edition, page }} />,
   reads: (page, site) => [shellRead(site, page.edition), ...page.articles.map(articleRead), ...noticeRead(page)],
-  lastmod: (page) => page.articles[0]?.corrections.at(-1)?.date,
+  // The latest correction; before any, the page has read the same since the edition's first
+  // story (a crawler is still told when it changed, and that it has not changed since).
+  lastmod: (page) => page.articles[0]?.corrections.at(-1)?.date ?? page.edition.articles.at(-1)?.date,
   alternates: (page, site) => editionAlternates(site, correctionsUrl),
   structuredData: (page, site, facts) => [webPage(site, facts, "WebPage"), breadcrumbs(site, page.edition, [{ name: facts.title, url: page.url }])],
 };

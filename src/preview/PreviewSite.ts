@@ -5,7 +5,7 @@ import type { Article } from "../model/types.ts";
 import { ContentError, formatProblem, hasErrors, sortProblems, type Problem } from "../model/problems.ts";
 import type { ImageCache } from "../images/imageCache.ts";
 import { Site } from "../site/Site.ts";
-import { prepareImages } from "../site/prepareSite.ts";
+import { prepareImages, prepareShareImage } from "../site/prepareSite.ts";
 import { renderPage } from "../site/render.ts";
 import { pageFingerprints, type Fingerprints } from "../site/fingerprints.ts";
 import type { Page, PageKind } from "../pages/pageTypes.ts";
@@ -14,6 +14,7 @@ import { imageUrl, outputPath } from "../urls.ts";
 import { currentGeneration, newGeneration, publishGeneration } from "../publish/generations.ts";
 import type { LiveContent } from "./LiveContent.ts";
 import { SiteOutput } from "./SiteOutput.ts";
+import { PACKAGE_ASSETS } from "../i18n/fonts.ts";
 
 /** What the preview has just written: whole site, the saved article, pages near it, the rest, a stylesheet or script. */
 export type WritePhase = "site" | "article" | "nearby" | "rest" | "asset";
@@ -106,7 +107,8 @@ export class PreviewSite {
     const problems = [...extraProblems, ...content.problems];
     const images = hasErrors(problems) ? undefined : await prepareImages(content, this.content.root, this.opts.images, problems);
     if (this.printProblems(problems) || !images) return undefined;
-    return new Site(content, { images, keepBodies: articlesInFeeds, firstParagraphs: this.firstParagraphs });
+    const shareImage = await prepareShareImage(this.opts.images);
+    return new Site(content, { images, shareImage, keepBodies: articlesInFeeds, firstParagraphs: this.firstParagraphs });
   }
 
   /** Renders every page into a new folder and points the output at it; nothing is written when content has errors. */
@@ -118,6 +120,7 @@ export class PreviewSite {
     const output = new SiteOutput(staging);
     try {
       if (existsSync(this.opts.assets)) cpSync(this.opts.assets, join(staging, "assets"), { recursive: true });
+      for (const asset of PACKAGE_ASSETS) cpSync(asset.from, join(staging, asset.to));
       for (const page of site.pages()) await output.put(outputPath(page.url), await renderPage(page, site));
       await copyImages(site, output);
       await output.settle();
@@ -243,11 +246,9 @@ export class PreviewSite {
   }
 }
 
-/** The articles' image renditions into the preview's `/img/` (written once each: SiteOutput skips unchanged files). */
+/** The site's image renditions and crops into the preview's `/img/` (written once each: SiteOutput skips unchanged files). */
 async function copyImages(site: Site, output: SiteOutput): Promise<void> {
-  for (const article of site.content.articles) {
-    for (const file of site.image(article)?.files ?? []) await output.copy(outputPath(imageUrl(file.name)), file.path);
-  }
+  for (const file of site.imageFiles()) await output.copy(outputPath(imageUrl(file.name)), file.path);
 }
 
 function millis(since: number): string {

@@ -179,18 +179,15 @@ async function writeSite(site: Site, dir: string, search?: SearchIndexer): Promi
   return pages;
 }
 
-/** The renditions of the articles' images, from the cache into the site's `/img/`: hard links where the disk allows. */
+/** The renditions and crops of the site's images, from the cache into its `/img/`: hard links where the disk allows. */
 async function copyImages(site: Site, dir: string): Promise<void> {
-  const done = new Set<string>();
-  for (const article of site.content.articles) {
-    for (const file of site.image(article)?.files ?? []) {
-      if (done.has(file.name)) continue;
-      done.add(file.name);
-      const target = join(dir, outputPath(imageUrl(file.name)));
-      if (done.size === 1) await mkdir(dirname(target), { recursive: true });
-      // A link shares the cache's verified bytes; nothing ever writes into either.
-      await link(file.path, target).catch(() => copyFile(file.path, target));
-    }
+  let first = true;
+  for (const file of site.imageFiles()) {
+    const target = join(dir, outputPath(imageUrl(file.name)));
+    if (first) await mkdir(dirname(target), { recursive: true });
+    first = false;
+    // A link shares the cache's verified bytes; nothing ever writes into either.
+    await link(file.path, target).catch(() => copyFile(file.path, target));
   }
 }
 

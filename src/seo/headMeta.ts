@@ -4,6 +4,7 @@ import { editionFeedUrl, editionJsonFeedUrl } from "../urls.ts";
 import { isoWithOffset } from "../text/dates.ts";
 import { SHARE_IMAGE } from "./siteImages.ts";
 import type { PageFacts } from "./jsonLd.ts";
+import { X_DEFAULT, type Alternate } from "./alternates.ts";
 
 /** `<meta property|name content>` for OpenGraph and Twitter cards. */
 export interface MetaTag {
@@ -36,9 +37,10 @@ export interface HeadExtras {
 /**
  * OpenGraph, Twitter card and feed links for one page. Articles are `og:type` article with
  * their times and tags, and their own photo when they have one; every other page is a
- * website with the bulletin's share image.
+ * website with the bulletin's share image. `alternates` are the page's other editions
+ * (hreflang): their locales are the page's `og:locale:alternate`.
  */
-export function pageHead(site: Site, page: PageFacts, extras: HeadExtras = {}): PageHead {
+export function pageHead(site: Site, page: PageFacts, extras: HeadExtras = {}, alternates: readonly Alternate[] = []): PageHead {
   const { edition } = page;
   const article = extras.article;
   const image = article?.image
@@ -52,7 +54,10 @@ export function pageHead(site: Site, page: PageFacts, extras: HeadExtras = {}): 
     og("og:title", page.title),
     og("og:description", page.description),
     og("og:url", site.absolute(page.url)),
-    og("og:locale", edition.locale.replace("-", "_")),
+    og("og:locale", ogLocale(edition.locale)),
+    ...alternates
+      .filter((a) => a.lang !== X_DEFAULT && a.lang !== edition.lang)
+      .map((a) => og("og:locale:alternate", ogLocale(site.bulletin.edition(a.lang).locale))),
     og("og:image", image.url),
     og("og:image:width", String(image.width)),
     og("og:image:height", String(image.height)),
@@ -65,6 +70,7 @@ export function pageHead(site: Site, page: PageFacts, extras: HeadExtras = {}): 
   }
   meta.push(
     twitter("twitter:card", "summary_large_image"),
+    ...(edition.twitterSite ? [twitter("twitter:site", edition.twitterSite)] : []),
     twitter("twitter:title", page.title),
     twitter("twitter:description", page.description),
     twitter("twitter:image", image.url),
@@ -77,4 +83,9 @@ export function pageHead(site: Site, page: PageFacts, extras: HeadExtras = {}): 
     ...(extras.feeds ?? []),
   ];
   return { meta, links };
+}
+
+/** OpenGraph writes locales with an underscore: `en_GB`, `ar_SY`. */
+function ogLocale(locale: string): string {
+  return locale.replace("-", "_");
 }

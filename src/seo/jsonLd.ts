@@ -78,7 +78,11 @@ export function newsArticle(site: Site, edition: Edition, article: Article): Jso
   const agency = publisher(site, edition);
   const people = article.people.map((t) => tagNode(site, edition, t));
   const topics = article.topics.map((t) => tagNode(site, edition, t));
-  const image = site.sharedImage(article);
+  const photo = site.sharedImage(article);
+  // Google's 16:9, 4:3 and 1:1 crops, of the photo or of the share image; the photo as it
+  // is where no crops were made.
+  const crops = site.crops(article).map((c) => ({ url: site.absolute(c.url), width: c.width, height: c.height }));
+  const images = crops.length > 0 ? crops : photo ? [photo] : [];
   return {
     "@type": article.live ? "LiveBlogPosting" : "NewsArticle",
     "@id": `${url}#article`,
@@ -92,16 +96,16 @@ export function newsArticle(site: Site, edition: Edition, article: Article): Jso
     author: article.author ? [{ "@type": "Person", name: article.author }] : [agency],
     publisher: agency,
     ...(article.dateline ? { dateline: article.dateline } : {}),
-    ...(image
+    ...(images.length > 0
       ? {
-          image: [{
+          image: images.map((image) => ({
             "@type": "ImageObject",
             url: image.url,
             width: image.width,
             height: image.height,
-            ...(image.caption ? { caption: image.caption } : {}),
-            ...(image.credit ? { creditText: image.credit } : {}),
-          }],
+            ...(photo?.caption ? { caption: photo.caption } : {}),
+            ...(photo?.credit ? { creditText: photo.credit } : {}),
+          })),
         }
       : {}),
     ...(topics.length ? { about: topics } : {}),

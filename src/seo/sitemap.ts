@@ -72,10 +72,20 @@ export function newsArticles(articles: readonly Article[], now: DateTime, max = 
   return chosen;
 }
 
-/** `/news-sitemap.xml`. `publicationName` gives each language edition's name as readers see it. */
-export function renderNewsSitemap(articles: readonly Article[], baseUrl: string, publicationName: (article: Article) => string): string {
-  return renderXml(el("urlset", { xmlns: SITEMAP_NS, "xmlns:news": NEWS_NS },
-    articles.map((a) =>
+/**
+ * `/news-sitemap.xml`. `publicationName` gives each language edition's name as readers see it.
+ *
+ * With no article in the window, the file lists `quiet` alone (site-relative: the newest
+ * story, or the front page of a bulletin with none), without news metadata. The sitemap
+ * schema requires at least one `<url>`, so an empty `<urlset/>` is invalid; and Google's own
+ * second way of ageing a story out of a news sitemap is to keep its URL and drop its
+ * `<news:news>`. Leaving the file out instead would have robots.txt, the Publisher Center
+ * and Search Console point at a 404 after every quiet weekend.
+ */
+export function renderNewsSitemap(articles: readonly Article[], baseUrl: string, publicationName: (article: Article) => string, quiet: string): string {
+  const entries = articles.length === 0
+    ? [el("url", {}, el("loc", {}, absoluteUrl(baseUrl, quiet)))]
+    : articles.map((a) =>
       el("url", {},
         el("loc", {}, absoluteUrl(baseUrl, a.url)),
         el("news:news", {},
@@ -83,8 +93,13 @@ export function renderNewsSitemap(articles: readonly Article[], baseUrl: string,
           el("news:publication_date", {}, isoOnce(a.date)),
           el("news:title", {}, a.title),
         ),
-      )),
-  ));
+      ));
+  return renderXml(el("urlset", { xmlns: SITEMAP_NS, "xmlns:news": NEWS_NS }, entries));
+}
+
+/** What a news sitemap with nothing recent lists: the newest published story, else the front page. */
+export function quietNewsUrl(articles: readonly Article[], now: DateTime, frontPage: string): string {
+  return articles.find((a) => a.date <= now && !a.draft && !a.scheduled)?.url ?? frontPage;
 }
 
 /** `/robots.txt`: everything may be crawled but the web desk; both sitemaps are named. */

@@ -30,6 +30,7 @@ const TYPES: Record<string, string> = {
   ".webp": "image/webp",
   ".avif": "image/avif",
   ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
   ".wasm": "application/wasm",
   ".pf_meta": "application/octet-stream",
   ".pf_index": "application/octet-stream",

@@ -3,7 +3,7 @@ import type { DateTime } from "luxon";
 import type { Content } from "../model/loadContent.ts";
 import type { Article } from "../model/types.ts";
 import type { SiteConfig } from "../model/site.ts";
-import type { ResponsiveImage } from "../images/imageCache.ts";
+import type { CroppedImage, ImageCrop, ResponsiveImage } from "../images/imageCache.ts";
 import { buildBulletin, type Bulletin, type Edition, type RelatedMemory } from "../collections/editions.ts";
 import { createMarkdown, markdownText, renderBody, type RenderedBody } from "../text/markdown.ts";
 import type { LiveUpdate } from "../model/live.ts";
@@ -15,6 +15,8 @@ import { newestModification } from "../seo/lastModified.ts";
 export interface SiteOptions {
   /** Every article image's renditions, made before rendering (src/site/prepareSite.ts). */
   images?: ReadonlyMap<Article, ResponsiveImage>;
+  /** The crops of the site's share image, which stand in for a photo in structured data. */
+  shareImage?: CroppedImage;
   /**
    * Let each article's Markdown go once it is rendered (its HTML is kept where a feed needs
    * it, its first paragraph always): for a build that renders each article once, from
@@ -55,6 +57,7 @@ export class Site {
   readonly content: Content;
   private readonly md: MarkdownIt;
   private readonly images: ReadonlyMap<Article, ResponsiveImage>;
+  private readonly shareImage: CroppedImage | undefined;
   private readonly bodies = new WeakMap<Article, string>();
   private readonly kept: Set<Article>;
   private readonly firstParagraphs: WeakMap<Article, string>;
@@ -70,6 +73,7 @@ export class Site {
     this.bulletin = buildBulletin(content, { related: options.related });
     this.md = createMarkdown({ allowHtml: this.config.allowHtml });
     this.images = options.images ?? new Map();
+    this.shareImage = options.shareImage;
     this.releaseSources = options.releaseSources ?? false;
     this.firstParagraphs = options.firstParagraphs ?? new WeakMap();
     this.kept = new Set(options.keepBodies?.(this) ?? []);
@@ -157,6 +161,28 @@ export class Site {
     if (!img || !article.image) return undefined;
     const { alt, caption, credit } = article.image;
     return { url: this.absolute(img.largestJpeg), width: img.width, height: img.height, alt, caption, credit };
+  }
+
+  /**
+   * The 16:9, 4:3 and 1:1 crops (src/images) structured data gives for the article: of its
+   * photo, or of the site's share image when it has none, so that every story is eligible for
+   * a large preview. Empty when no images were prepared (model-only tests).
+   */
+  crops(article: Article): ImageCrop[] {
+    return (this.image(article) ?? this.shareImage)?.crops ?? [];
+  }
+
+  /** Every image file the site publishes below `/img/` (renditions and crops), each once. */
+  *imageFiles(): Generator<{ name: string; path: string }> {
+    const done = new Set<string>();
+    const sets = [...this.content.articles.map((a) => this.image(a)), this.shareImage];
+    for (const set of sets) {
+      for (const file of set?.files ?? []) {
+        if (done.has(file.name)) continue;
+        done.add(file.name);
+        yield file;
+      }
+    }
   }
 
   /**

@@ -4,8 +4,9 @@ import { hasErrors, type Problem } from "../model/problems.ts";
 import type { Article } from "../model/types.ts";
 import { splitFrontmatter } from "../model/yamlFile.ts";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { imageProblems, resolveImagePath } from "../images/imagePath.ts";
-import { ImageCache, ImageError, type ResponsiveImage } from "../images/imageCache.ts";
+import { ImageCache, ImageError, type CroppedImage, type ResponsiveImage } from "../images/imageCache.ts";
 import { articlesInFeeds } from "../feeds/feedModel.ts";
 import { timed, timedAsync } from "../publish/phases.ts";
 import { Site, type SiteOptions } from "./Site.ts";
@@ -32,7 +33,8 @@ export async function prepareSite(opts: LoadOptions & { images: ImageCache; site
   if (hasErrors(problems)) return { problems };
   const images = await timedAsync("images", () => prepareImages(content, opts.root, opts.images, problems));
   if (hasErrors(problems)) return { problems };
-  const site = timed("collections", () => new Site(content, { images, keepBodies: articlesInFeeds, ...opts.site }));
+  const shareImage = await timedAsync("share image", () => prepareShareImage(opts.images));
+  const site = timed("collections", () => new Site(content, { images, shareImage, keepBodies: articlesInFeeds, ...opts.site }));
   return { site, problems };
 }
 
@@ -53,4 +55,15 @@ export async function prepareImages(content: Content, root: string, cache: Image
     }
   }
   return images;
+}
+
+/** The share image the code ships (layouts/assets, replaced by the agency's own: docs/deploy.md). */
+const SHARE_IMAGE_FILE = fileURLToPath(new URL("../../layouts/assets/share.png", import.meta.url));
+
+/**
+ * The crops of the site's share image: the picture structured data gives an article without
+ * one of its own. Made once and cached like the articles' images.
+ */
+export function prepareShareImage(cache: ImageCache): Promise<CroppedImage> {
+  return cache.crops(SHARE_IMAGE_FILE);
 }

@@ -1,5 +1,5 @@
 import { test, expect, open, expectNoSeriousA11yViolations } from "../support/e2e.ts";
-import { PAGE_TYPES, OTHER_ARTICLE } from "./pageTypes.ts";
+import { PAGE_TYPES, OTHER_ARTICLE, statusOf } from "./pageTypes.ts";
 
 /**
  * Every page type loads without a console error (test/support/e2e.ts fails the test on
@@ -7,9 +7,6 @@ import { PAGE_TYPES, OTHER_ARTICLE } from "./pageTypes.ts";
  * type in both colour schemes is a11y-dark.spec.ts (zero violations of any impact, which
  * includes "no serious or critical"); here axe covers the pages that spec does not visit.
  */
-
-/** The not-found page type is visited at a missing URL, as readers meet it. */
-const statusOf = (name: string) => (name === "not-found" ? 404 : 200);
 
 for (const { name, url } of PAGE_TYPES) {
   test(`the ${name} page loads without console errors, declares its language, and has one main and one h1`, async ({ page }) => {

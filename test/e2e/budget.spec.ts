@@ -4,9 +4,15 @@ import { ARABIC_ARTICLE, ARTICLE, OTHER_ARTICLE, PAGE_TYPES } from "./pageTypes.
 
 /** The issue's budget: an article page's HTML and CSS together, gzipped, images apart. */
 const BUDGET_BYTES = 30 * 1024;
+/**
+ * Arabic pages also load their text face (layouts/assets/arabic.css): one WOFF2 (compressed
+ * already), about 92 KB, once, then from the cache. So an Arabic article's first visit is at
+ * most 30 KB of HTML and CSS plus 100 KB of font: 130 KB. English pages load no font.
+ */
+const FONT_BUDGET_BYTES = 100 * 1024;
 
 for (const url of [ARTICLE, OTHER_ARTICLE, ARABIC_ARTICLE]) {
-  test(`the article ${decodeURIComponent(url)} weighs at most 30 KB gzipped, HTML and CSS together`, async ({ request }) => {
+  test(`the article ${decodeURIComponent(url)} weighs at most 30 KB gzipped, HTML and CSS together, plus at most 100 KB of font in Arabic`, async ({ request }) => {
     const html = await (await request.get(url)).text();
     const sheets = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*>/g)].map((m) => /href="([^"]+)"/.exec(m[0])![1]!);
     expect(sheets.length).toBeGreaterThan(0);
@@ -18,6 +24,14 @@ for (const url of [ARTICLE, OTHER_ARTICLE, ARABIC_ARTICLE]) {
     }
     test.info().annotations.push({ type: "weight", description: `${(total / 1024).toFixed(1)} KB gzipped` });
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+    // And its fonts: the preloaded face on Arabic pages, none on English ones.
+    const fonts = [...html.matchAll(/<link[^>]+rel="preload"[^>]+as="font"[^>]*>/g)].map((m) => /href="([^"]+)"/.exec(m[0])![1]!);
+    expect(fonts.length).toBe(url === ARABIC_ARTICLE ? 1 : 0);
+    for (const href of fonts) {
+      const size = (await (await request.get(href)).body()).length;
+      test.info().annotations.push({ type: "font", description: `${href}: ${(size / 1024).toFixed(1)} KB` });
+      expect(size).toBeLessThanOrEqual(FONT_BUDGET_BYTES);
+    }
   });
 }
 

@@ -83,3 +83,14 @@ test("the JSON Feed is announced too and carries the same articles as the Atom f
   expect(json.items.map((i) => i.id)).toEqual(atom.items.map((i) => i.id));
   for (const item of json.items) expect(item.content_html.length).toBeGreaterThan(100);
 });
+
+test("every page's footer links its edition's Atom and JSON feeds, and both load", async ({ page, request }) => {
+  for (const [url, prefix, atom, json] of [["/people/", "", "Atom feed", "JSON Feed"], ["/ar/", "/ar", "خلاصة Atom", "خلاصة JSON"], ["/404.html", "", "Atom feed", "JSON Feed"]] as const) {
+    await page.goto(url);
+    const footer = page.getByRole("contentinfo");
+    await expect(footer.getByRole("link", { name: atom, exact: true })).toHaveAttribute("href", `${prefix}/feed.xml`);
+    await expect(footer.getByRole("link", { name: json, exact: true })).toHaveAttribute("href", `${prefix}/feed.json`);
+    expect((await request.get(`${prefix}/feed.xml`)).status()).toBe(200);
+    expect((await request.get(`${prefix}/feed.json`)).status()).toBe(200);
+  }
+});

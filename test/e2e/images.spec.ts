@@ -9,7 +9,6 @@ test("an article's image is offered as AVIF, WebP and JPEG with its size, alt te
   await expect(figure.locator("source").nth(1)).toHaveAttribute("type", "image/webp");
   const img = figure.locator("img");
   await expect(img).toHaveAttribute("alt", "Schematic map: dashed lines link Moscow to Geneva and to Damascus");
-  await expect(img).toHaveAttribute("loading", "lazy");
   await expect(img).toHaveAttribute("width", "1200");
   await expect(img).toHaveAttribute("height", "675");
   await expect(figure.locator("figcaption")).toContainText("Moscow, where Putin and Lavrov met Kerry");
@@ -44,4 +43,19 @@ test("the lead story on the home page shows its image", async ({ page }) => {
 test("an article without an image has no empty figure", async ({ page }) => {
   await page.goto(OTHER_ARTICLE);
   await expect(page.locator("figure")).toHaveCount(0);
+});
+
+test("the first image a reader sees, an article's photo or the front page's lead, is fetched at once and first", async ({ page }) => {
+  for (const url of [ARTICLE, "/"]) {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(url);
+    const images = page.locator("main img");
+    const first = images.first();
+    await expect(first, url).toHaveAttribute("fetchpriority", "high");
+    expect(await first.getAttribute("loading"), url).not.toBe("lazy");
+    // It is in the first screen, and the only image the page asks to hurry.
+    const top = await first.evaluate((i) => i.getBoundingClientRect().top);
+    expect(top, url).toBeLessThan(800);
+    await expect(page.locator('main img[fetchpriority="high"]'), url).toHaveCount(1);
+  }
 });

@@ -25,3 +25,14 @@ test("the not-found page's links work from any depth: they are root-relative", a
   const styles = await page.locator('link[rel="stylesheet"]').evaluateAll((ls) => ls.map((l) => l.getAttribute("href") ?? ""));
   for (const href of styles) expect(href).toMatch(/^\//);
 });
+
+test("each edition's not-found page has a search box that searches that edition", async ({ page }) => {
+  for (const [url, box, term, searchPage] of [["/no-such-story/", "Search the bulletin", "Bastille", "/search/"], ["/ar/no-such-story/", "ابحث في النشرة", "لافروف", "/ar/search/"]] as const) {
+    await open(page, url, 404);
+    await page.getByRole("main").getByRole("searchbox", { name: box }).fill(term);
+    await page.getByRole("main").getByRole("searchbox", { name: box }).press("Enter");
+    await expect(page).toHaveURL(new RegExp(`${searchPage.replace(/\//g, "\\/")}\\?q=`));
+    await expect(page.locator("#search-results > li").first()).toBeVisible();
+    await expect(page.getByRole("searchbox")).toHaveValue(term);
+  }
+});

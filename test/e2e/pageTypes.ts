@@ -1,6 +1,7 @@
 /**
  * One URL of each page type of the sample bulletin (content/), in both editions, for the
- * specs that visit every page type: accessibility, screenshots, HTML budgets.
+ * specs that visit every page type: accessibility, screenshots, HTML budgets, layout. The
+ * not-found pages are visited at a missing URL, as readers meet them (status 404).
  */
 export const ARTICLE = "/2016/07/15/putin-to-kerry-moscow-hopes-for-progress-on-syria/";
 export const OTHER_ARTICLE = "/2016/07/15/kremlin-putin-kerry-talks-did-not-touch-on-military-cooperation/";
@@ -25,4 +26,16 @@ export const PAGE_TYPES: { name: string; url: string }[] = [
   { name: "ar-person", url: "/ar/people/vladimir-putin/" },
   { name: "ar-topic", url: "/ar/topics/syria/" },
   { name: "ar-search", url: "/ar/search/" },
+  { name: "ar-people", url: "/ar/people/" },
+  { name: "ar-topics", url: "/ar/topics/" },
+  { name: "ar-day", url: "/ar/2016/07/15/" },
+  { name: "ar-month", url: "/ar/2016/07/" },
+  { name: "ar-year", url: "/ar/2016/" },
+  { name: "ar-corrections", url: "/ar/corrections/" },
+  { name: "ar-not-found", url: "/ar/no-such-page/" },
 ];
+
+/** The status a page type answers with at its URL in PAGE_TYPES. */
+export function statusOf(name: string): number {
+  return name.endsWith("not-found") ? 404 : 200;
+}

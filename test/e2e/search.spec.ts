@@ -27,6 +27,33 @@ test("search finds an article by a word that appears only in its body, with its 
   await expect(result.locator("mark")).toHaveText("Bastille");
 });
 
+test("a result's excerpt is the story's own text, never starting inside its headline, with the matches marked", async ({ page, request }) => {
+  const storyText = async (url: string) => {
+    const html = await (await request.get(url)).text();
+    await page.setContent(html);
+    const text = await page.locator(".standfirst, .article-body").allInnerTexts();
+    return text.join(" ").replace(/\s+/g, " ");
+  };
+  const stories = new Map([[ARTICLE, await storyText(ARTICLE)], [OTHER_ARTICLE, await storyText(OTHER_ARTICLE)]]);
+  // "Kerry" is in both headlines: Pagefind's own excerpts began "to Kerry: Moscow hopes…".
+  await search(page, "/search/", "Kerry");
+  await expect(results(page)).toHaveCount(2);
+  for (const result of await results(page).all()) {
+    const url = decodeURIComponent(new URL((await result.locator("a").first().getAttribute("href"))!, "http://x").pathname);
+    const headline = (await result.getByRole("heading").innerText()).trim();
+    const excerpt = (await result.locator(".teaser-summary").innerText()).replace(/^… | …$/g, "").replace(/\s+/g, " ").trim();
+    expect(stories.get(url), `${url}: the excerpt "${excerpt}" is a run of the story's text`).toContain(excerpt);
+    expect(headline.startsWith(excerpt.split(" ").slice(0, 3).join(" ")), `"${excerpt}" starts the headline again`).toBe(false);
+    await expect(result.locator(".teaser-summary mark").first()).toHaveText(/^Kerry/);
+  }
+});
+
+test("with no words to match (a filter alone), a result's excerpt is the story's opening", async ({ page }) => {
+  await page.goto("/search/?person=Barack%20Obama");
+  await expect(results(page)).toHaveCount(1);
+  await expect(results(page).first().locator(".teaser-summary")).toHaveText(/^Moscow, SANA – Russian Foreign Minister Sergey Lavrov asserted that talks .* …$/);
+});
+
 test("search results narrow to the articles tagged with a chosen person", async ({ page }) => {
   await search(page, "/search/", "Kerry");
   await expect(results(page)).toHaveCount(3);

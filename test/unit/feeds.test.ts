@@ -169,3 +169,9 @@ test(`the edition feed stops at the latest ${EDITION_FEED_SIZE} articles and a p
     site.remove();
   }
 });
+
+test("an Atom feed names its page (rel=alternate) before itself (rel=self)", async () => {
+  const xml = renderAtom(await editionFeed(model.build, model.build.bulletin.edition("en")));
+  const feedLinks = xml.slice(0, xml.indexOf("<entry")).match(/<link rel="[^"]+"/g);
+  assert.deepEqual(feedLinks, ['<link rel="alternate"', '<link rel="alternate"', '<link rel="self"']);
+});

@@ -81,6 +81,41 @@ test("an article image becomes AVIF, WebP and JPEG at widths up to its own, with
   for (const file of img.files) assert.ok(readFileSync(file.path).length > 0, `${file.name} is in the cache`);
 });
 
+test("an article image also gets 16:9, 4:3 and 1:1 crops 1,200 px wide for other sites, published with it but never in its srcset", async () => {
+  const { default: sharp } = await import("sharp");
+  for (const source of [join(content, "articles", "2016", "07", "images", "map.png"), join(content, "images", "small.png")]) {
+    const img = await cache().image(source);
+    assert.deepEqual(img.crops.map((c) => [c.ratio, c.width, c.height]), [["16x9", 1200, 675], ["4x3", 1200, 900], ["1x1", 1200, 1200]]);
+    for (const crop of img.crops) {
+      const file = img.files.find((f) => `/img/${f.name}` === crop.url);
+      assert.ok(file, `${crop.url} is published with the page`);
+      const meta = await sharp(file.path).metadata();
+      assert.deepEqual([meta.format, meta.width, meta.height], ["jpeg", crop.width, crop.height], crop.url);
+      assert.ok(![img.srcset, ...img.sources.map((x) => x.srcset)].some((set) => set.includes(crop.url)), `${crop.url} is not a rendition`);
+    }
+  }
+});
+
+test("a graphic's crops (the share image) are all of it, fitted on its own background colour, and nothing else is made of it", async () => {
+  const { default: sharp } = await import("sharp");
+  const share = fileURLToPath(new URL("../../layouts/assets/share.png", import.meta.url));
+  const graphic = await cache().crops(share);
+  assert.deepEqual(graphic.crops.map((c) => c.ratio), ["16x9", "4x3", "1x1"]);
+  assert.equal(graphic.files.length, 3);
+  const square = graphic.files.find((f) => f.name.endsWith("-1x1.jpeg"))!;
+  const { data, info } = await sharp(square.path).raw().toBuffer({ resolveWithObject: true });
+  const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
+  const background = pixel(0, 0);
+  // Fitted whole: the bands above and below the 1200 × 630 design are its background colour,
+  // and the design's own background (not a cut-off edge) runs to both sides.
+  const near = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]!) <= 6);
+  for (const [x, y] of [[600, 10], [600, 1190], [5, 600], [1194, 600]] as const) assert.ok(near(pixel(x, y), background), `${x},${y} is background`);
+  // …and the name's white letters are there in the middle band, not cut away.
+  let white = 0;
+  for (let x = 0; x < 1200; x += 2) if (pixel(x, 570).every((v) => v > 200)) white++;
+  assert.ok(white > 20, `the name is on the crop (${white} white samples on its line)`);
+});
+
 test("an image smaller than the smallest width is never enlarged", async () => {
   const img = await cache().image(join(content, "images", "small.png"));
   assert.equal(img.width, 300);

@@ -211,6 +211,26 @@ test("site settings typed as numbers keep their text; numbers and true/false set
   }
 });
 
+test("twitterSite is an account name, kept with its @; anything else is an error on its line", () => {
+  const site = makeFixtureSite({
+    "content/site.yaml": "name: T\nagency: SANA\nbaseUrl: https://bulletin.test\ntimeZone: Asia/Damascus\ntwitterSite: SANA_English\neditions:\n  ar:\n    twitterSite: \"@SANA_AR\"\n",
+  });
+  try {
+    const config = readSiteConfig(join(site.root, "content/site.yaml"), "content/site.yaml");
+    assert.deepEqual([config.twitterSite, config.editions.ar?.twitterSite], ["@SANA_English", "@SANA_AR"]);
+    site.write("content/site.yaml", "name: T\nagency: SANA\nbaseUrl: https://bulletin.test\ntimeZone: Asia/Damascus\ntwitterSite: https://x.com/SANA_English\n");
+    assert.throws(() => readSiteConfig(join(site.root, "content/site.yaml"), "content/site.yaml"), (error: unknown) => {
+      assert.ok(error instanceof ContentError);
+      assert.deepEqual(error.problems.map(formatProblem), [
+        "content/site.yaml:5: twitterSite: must be an X (Twitter) account name such as @SANA_English: letters, digits and _, at most 15",
+      ]);
+      return true;
+    });
+  } finally {
+    site.remove();
+  }
+});
+
 test("characters that are not text are errors on their line: escaped halves of characters, noncharacters, control characters", () => {
   const lines = reported({
     [NEW]: article(

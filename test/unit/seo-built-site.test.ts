@@ -116,9 +116,39 @@ test("the sitemap lists every HTML page a reader can land on, and nothing that w
   // The 404 pages and the search page (results are not pages to index) stay out.
   const expected = webPages().filter((f) => !/(^|\/)404\.html$/.test(f) && !/(^|\/)search\/index\.html$/.test(f));
   assert.deepEqual([...listed].sort(), expected.sort());
-  // Only a page with nothing dated on it (the Arabic corrections page: no corrections yet) goes without lastmod.
-  assert.equal(xpath(xml, "//*[local-name()='url'][not(*[local-name()='lastmod'])]/*[local-name()='loc']"), `${BASE_URL}/ar/corrections/`);
-  assert.equal(xcount(xml, "//*[local-name()='url'][not(*[local-name()='lastmod'])]"), 1);
+  // Every page has a lastmod: the Arabic corrections page, with no correction yet, has read
+  // the same since the edition's first story.
+  assert.equal(xcount(xml, "//*[local-name()='url'][not(*[local-name()='lastmod'])]"), 0);
+  assert.equal(xpath(xml, `//*[local-name()='url'][*[local-name()='loc']='${BASE_URL}/ar/corrections/']/*[local-name()='lastmod']`), "2026-11-29T10:00:00+03:00");
+});
+
+test("a page in both editions names the other's locale (og:locale:alternate) and the default edition's URL as x-default, in the head and the sitemap", () => {
+  const hreflangs = (html: string) =>
+    [...html.slice(0, html.indexOf("</head>")).matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1], m[2]!.slice(BASE_URL.length)]);
+  for (const [page, own, other] of [["/", "en_GB", "ar_SY"], ["/ar/", "ar_SY", "en_GB"], ["/people/vladimir-putin/", "en_GB", "ar_SY"], ["/ar/corrections/", "ar_SY", "en_GB"]] as const) {
+    const html = site.read(page);
+    assert.equal(metaValue(html, "og:locale"), own, page);
+    assert.deepEqual(metaValues(html, "og:locale:alternate"), [other], page);
+    assert.deepEqual(hreflangs(html).find(([lang]) => lang === "x-default"), ["x-default", page.replace(/^\/ar\//, "/")], page);
+  }
+  assert.deepEqual(hreflangs(site.read("/ar/")), [["en", "/"], ["ar", "/ar/"], ["x-default", "/"]]);
+  // A story in one language has no alternates at all: no locale to offer, no x-default.
+  for (const page of [URLS.hostile, URLS.arabic]) {
+    assert.deepEqual(metaValues(site.read(page), "og:locale:alternate"), [], page);
+    assert.deepEqual(hreflangs(site.read(page)), [], page);
+  }
+  const sitemap = site.read("sitemap.xml");
+  const entry = (url: string) => `//*[local-name()='url'][*[local-name()='loc']='${BASE_URL}${url}']`;
+  assert.equal(xpath(sitemap, `${entry("/ar/")}/*[local-name()='link'][@hreflang='x-default']/@href`), `${BASE_URL}/`);
+  assert.equal(xpath(sitemap, `${entry("/people/vladimir-putin/")}/*[local-name()='link'][@hreflang='x-default']/@href`), `${BASE_URL}/people/vladimir-putin/`);
+  assert.equal(xcount(sitemap, `${entry(URLS.hostile)}/*[local-name()='link']`), 0);
+});
+
+test("every page names the edition's X (Twitter) account from site.yaml as twitter:site", () => {
+  for (const file of htmlPages()) {
+    const expected = file.startsWith("ar/") ? "@TestBulletinAr" : "@TestBulletin";
+    assert.equal(metaValue(site.read(file), "twitter:site"), expected, file);
+  }
 });
 
 test("the news sitemap holds the two days before the build in both languages, and robots.txt names both sitemaps", () => {
@@ -162,10 +192,42 @@ test("an article's photo is its share image, in the head, the structured data an
   assert.ok(site.exists(image.slice(BASE_URL.length)), `${image} was written`);
   assert.equal(metaValue(html, "og:image:alt"), "A grey square");
   const ld = graphOf(html).find((n) => n["@type"] === "NewsArticle")!;
-  assert.deepEqual((ld.image as { url: string; caption: string }[]).map((i) => [i.url, i.caption]), [[image, "The caption"]]);
+  for (const i of ld.image as { caption: string; creditText: string }[]) assert.deepEqual([i.caption, i.creditText], ["The caption", "The photographer"]);
   const json = JSON.parse(site.read("feed.json")) as { items: { id: string; image?: string }[] };
   assert.equal(json.items.find((i) => i.id === `${BASE_URL}${URLS.corrected}`)!.image, image);
   assert.match(site.read("feed.xml"), new RegExp(`<link rel="enclosure" type="image/jpeg" href="${image.replace(/[.]/g, "\\.")}"/>`));
+});
+
+test("every page's <title> fits in 70 characters, or is the page's own title (a headline) whole, never cut", () => {
+  for (const file of htmlPages()) {
+    const html = site.read(file);
+    const title = decode(/<title>([^<]*)<\/title>/.exec(html)![1]!);
+    const own = metaValue(html, "og:title")!;
+    assert.ok(title.startsWith(own), `${file}: "${title}" starts with the page's title "${own}"`);
+    assert.ok([...title].length <= 70 || title === own, `${file}: "${title}" is ${[...title].length} characters`);
+  }
+  // The hostile headline is 84 characters: alone, whole.
+  assert.equal(decode(/<title>([^<]*)<\/title>/.exec(site.read(URLS.hostile))![1]!), HOSTILE_TITLE);
+});
+
+test("every article's NewsArticle has 16:9, 4:3 and 1:1 images 1,200 px wide that were written: its photo's crops, else the share image's", async () => {
+  const { default: sharp } = await import("sharp");
+  const imagesOf = (url: string) => (graphOf(site.read(url)).find((n) => n["@type"] === "NewsArticle")!.image ?? []) as { url: string; width: number; height: number }[];
+  const articles = [URLS.hostile, URLS.corrected, URLS.older, URLS.archived, URLS.arabic];
+  for (const url of articles) {
+    const images = imagesOf(url);
+    assert.deepEqual(images.map((i) => [i.width, i.height]), [[1200, 675], [1200, 900], [1200, 1200]], url);
+    for (const image of images) {
+      assert.match(image.url, /^https:\/\/news\.example\.test\/img\/[^/]+\.jpeg$/, url);
+      const meta = await sharp(join(site.out, image.url.slice(BASE_URL.length))).metadata();
+      assert.deepEqual([meta.format, meta.width, meta.height], ["jpeg", image.width, image.height], `${image.url} is written at the size it says`);
+    }
+  }
+  // The photo's crops are its own; every story without a photo shares the share image's.
+  const own = imagesOf(URLS.corrected).map((i) => i.url);
+  const share = imagesOf(URLS.hostile).map((i) => i.url);
+  assert.notDeepEqual(own, share);
+  for (const url of [URLS.older, URLS.archived, URLS.arabic]) assert.deepEqual(imagesOf(url).map((i) => i.url), share, url);
 });
 
 test("every HTML page carries JSON-LD that parses, naming the site and the page", () => {

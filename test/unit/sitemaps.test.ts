@@ -3,10 +3,13 @@ import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import type { Article } from "../../src/model/types.ts";
 import {
-  newsArticles, renderNewsSitemap, renderSitemap, robotsTxt, sitemapDocuments,
+  newsArticles, quietNewsUrl, renderNewsSitemap, renderSitemap, robotsTxt, sitemapDocuments,
   NEWS_MAX_ARTICLES, NEWS_NS, SITEMAP_NS,
 } from "../../src/seo/sitemap.ts";
 import { sitemapEntries } from "../../src/pages/sitemap.ts";
+import { newsSitemapPages } from "../../src/pages/newsSitemap.ts";
+import { Site } from "../../src/site/Site.ts";
+import { loadFixture } from "../support/fixtureSite.ts";
 import { loadSeoModel, sitemapSchemaProblems, xmlProblems, xpath, xcount, BASE_URL, HOSTILE_TITLE, NOW, URLS } from "./seoFixtureSite.ts";
 
 const ZONE = "Asia/Damascus";
@@ -48,7 +51,7 @@ test(`the news sitemap stops at the ${NEWS_MAX_ARTICLES.toLocaleString("en")} ne
   assert.equal(chosen.length, NEWS_MAX_ARTICLES);
   assert.equal(chosen[0]!.slug, "story-0");
   assert.equal(chosen.at(-1)!.slug, "story-999");
-  const xml = renderNewsSitemap(chosen, BASE_URL, () => "Test Bulletin");
+  const xml = renderNewsSitemap(chosen, BASE_URL, () => "Test Bulletin", "/");
   assert.equal(xmlProblems(xml), "");
   assert.equal(sitemapSchemaProblems(xml), "");
   assert.equal(xcount(xml, `/*/*[local-name()='url']`), NEWS_MAX_ARTICLES);
@@ -56,7 +59,7 @@ test(`the news sitemap stops at the ${NEWS_MAX_ARTICLES.toLocaleString("en")} ne
 
 test("each news entry has the location, publication name and language, publication date with offset, and title", () => {
   const a = article(1, DateTime.fromISO("2026-11-29T09:00:00+03:00", { setZone: true }), { title: HOSTILE_TITLE, lang: "ar" });
-  const xml = renderNewsSitemap([a], BASE_URL, (x) => (x.lang === "ar" ? "النشرة" : "Bulletin"));
+  const xml = renderNewsSitemap([a], BASE_URL, (x) => (x.lang === "ar" ? "النشرة" : "Bulletin"), "/");
   assert.equal(xmlProblems(xml), "");
   assert.equal(xpath(xml, "namespace-uri(/*)"), SITEMAP_NS);
   assert.equal(xpath(xml, "local-name(/*)"), "urlset");
@@ -70,19 +73,41 @@ test("each news entry has the location, publication name and language, publicati
   assert.equal(sitemapSchemaProblems(xml), "");
 });
 
-test("the schema the sitemaps are checked against rejects a news entry without its title or its offset", () => {
+test("the official schemas the sitemaps are checked against reject a news entry without its title, or with a language that is not a code, and an empty urlset", () => {
   const a = article(1, DateTime.fromISO("2026-11-29T09:00:00+03:00", { setZone: true }));
-  const xml = renderNewsSitemap([a], BASE_URL, () => "Bulletin");
+  const xml = renderNewsSitemap([a], BASE_URL, () => "Bulletin", "/");
   assert.equal(sitemapSchemaProblems(xml), "");
   assert.notEqual(sitemapSchemaProblems(xml.replace(/<news:title>[^<]*<\/news:title>/, "")), "");
-  assert.notEqual(sitemapSchemaProblems(xml.replace("09:00:00+03:00", "09:00:00")), "");
   assert.notEqual(sitemapSchemaProblems(xml.replace(/<news:language>en</, "<news:language>English<")), "");
+  assert.notEqual(sitemapSchemaProblems(xml.replace(/<url>[\s\S]*<\/url>/, "")), "", "an empty urlset");
+  // The official schema takes a date without its offset; the bulletin promises one.
+  assert.match(xpath(xml, "//*[local-name()='publication_date']"), /T09:00:00\+03:00$/);
 });
 
-test("with nothing recent the news sitemap is still a well-formed, empty urlset", () => {
-  const xml = renderNewsSitemap([], BASE_URL, () => "Bulletin");
+test("with nothing recent the news sitemap lists the newest story without news metadata, and is valid against the official schemas", () => {
+  const old = newestFirst([article(1, NOW.minus({ days: 3 })), article(2, NOW.minus({ days: 9 })), article(3, NOW.minus({ hours: 2 }), { draft: true })]);
+  assert.deepEqual(newsArticles(old, NOW), []);
+  const quiet = quietNewsUrl(old, NOW, "/");
+  assert.equal(quiet, old[1]!.url, "the newest published story, not the draft");
+  const xml = renderNewsSitemap([], BASE_URL, () => "Bulletin", quiet);
   assert.equal(xmlProblems(xml), "");
-  assert.equal(xcount(xml, "/*/*"), 0);
+  assert.equal(sitemapSchemaProblems(xml), "");
+  assert.equal(xcount(xml, "/*/*[local-name()='url']"), 1);
+  assert.equal(xpath(xml, "/*/*[local-name()='url']/*[local-name()='loc']"), `${BASE_URL}${old[1]!.url}`);
+  assert.equal(xcount(xml, `//*[namespace-uri()='${NEWS_NS}']`), 0);
+  // A bulletin with no story at all lists its front page.
+  assert.equal(quietNewsUrl([], NOW, "/"), "/");
+  assert.equal(sitemapSchemaProblems(renderNewsSitemap([], BASE_URL, () => "Bulletin", "/")), "");
+});
+
+test("a bulletin whose last story is older than two days writes a news sitemap valid against the official schemas", () => {
+  const site = new Site(loadFixture());
+  const [page] = [...newsSitemapPages.pages(site)];
+  const xml = String(newsSitemapPages.render(page!, site));
+  assert.equal(sitemapSchemaProblems(xml), "");
+  assert.equal(xpath(xml, "/*/*[local-name()='url']/*[local-name()='loc']"), site.absolute(site.content.articles[0]!.url));
+  // A new story changes what stands in, so the page is written again.
+  assert.deepEqual(newsSitemapPages.reads(page!, site), [`quiet ${site.content.articles[0]!.url}`]);
 });
 
 let model: Awaited<ReturnType<typeof loadSeoModel>>;

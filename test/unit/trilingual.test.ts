@@ -46,12 +46,22 @@ test("the French edition has its own pages under /fr/, in French, left to right"
   assert.match(read("ar/index.html"), /<html lang="ar" dir="rtl">/, "Arabic stays right to left");
 });
 
+test("an edition prints a registry entry's role and description in its own language, or not at all", () => {
+  const description = (html: string) => /<p class="tag-description">([^<]*)<\/p>/.exec(html)?.[1];
+  assert.equal(description(read("topics/syria/index.html")), "News about Syria.");
+  assert.equal(description(read("fr/topics/syria/index.html")), "L&#39;actualité de la Syrie.");
+  // No Arabic description: the English one, an English sentence on a right-to-left page, is left out.
+  const arabic = read("ar/topics/syria/index.html");
+  assert.equal(description(arabic), undefined);
+  assert.doesNotMatch(arabic, /News about Syria/);
+});
+
 test("each edition's article links the other two, in the head and on the page", () => {
   for (const [lang, url] of Object.entries(TALKS)) {
     const html = read(`${decodeURIComponent(url).slice(1)}index.html`);
     const head = html.slice(0, html.indexOf("</head>"));
     const hreflang = [...head.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1], m[2]]);
-    assert.deepEqual(hreflang, [["en", `https://bulletin.test${TALKS.en}`], ["ar", `https://bulletin.test${TALKS.ar}`], ["fr", `https://bulletin.test${TALKS.fr}`]], `${lang} head`);
+    assert.deepEqual(hreflang, [["en", `https://bulletin.test${TALKS.en}`], ["ar", `https://bulletin.test${TALKS.ar}`], ["fr", `https://bulletin.test${TALKS.fr}`], ["x-default", `https://bulletin.test${TALKS.en}`]], `${lang} head`);
     const links = [...html.matchAll(/<p class="translation"><a href="([^"]+)" hreflang="([^"]+)" rel="alternate">([^<]+)<\/a>/g)].map((m) => [m[2], m[1], m[3]]);
     assert.deepEqual(links.map(([l, href]) => [l, href]).sort(), Object.entries(TALKS).filter(([l]) => l !== lang).sort(), `${lang} page links`);
   }

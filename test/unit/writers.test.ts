@@ -67,6 +67,8 @@ test("a person page shows the registry's role, description and Markdown bio", ()
   assert.ok(html.includes("President of Russia"));
   assert.ok(html.includes("President of the Russian Federation."));
   assert.match(html, /Vladimir Putin has been <strong>President of Russia<\/strong> since 2012\./);
+  // The page's summary for search engines is the description alone, not the role it restates.
+  assert.match(html, /<meta name="description" content="President of the Russian Federation\.">/);
 });
 
 test("a file saved with a byte order mark and CRLF line ends reads as any other", () => {
