@@ -8,7 +8,7 @@ import type { ImageCache } from "../images/imageCache.ts";
 import { imageProblems } from "../images/imagePath.ts";
 import { SearchIndexer } from "../search/searchIndexer.ts";
 import { Site } from "../site/Site.ts";
-import { prepareImages } from "../site/prepareSite.ts";
+import { prepareImages, prepareShareImage } from "../site/prepareSite.ts";
 import { pageFingerprints } from "../site/fingerprints.ts";
 import { differing, sharedReads, type SinceLastBuild } from "../site/changes.ts";
 import { articleRead } from "../site/reads.ts";
@@ -55,9 +55,11 @@ export async function incrementalBuild(ctx: {
   for (const p of problems) log(formatProblem(p));
   if (!images || hasErrors(problems)) return { ok: false, problems, pages: 0 };
 
+  const shareImage = await timedAsync("share image", () => prepareShareImage(ctx.images));
   const stories = storyChanges(state.articles, read, content.site.timeZone);
   const site = timed("collections", () => new Site(content, {
     images,
+    shareImage,
     keepBodies: articlesInFeeds,
     firstParagraphs: knownFirstParagraphs(state.articles, read),
     related: {
@@ -253,7 +255,7 @@ async function indexAgain(indexes: [string, { folder: string; members: string[] 
   return indexes.map(([, index]) => index.folder);
 }
 
-/** The image renditions the site uses that the published site does not have yet, into `dir`. */
+/** The image renditions and crops the site uses that the published site does not have yet, into `dir`. */
 async function copyNewImages(site: Site, generation: string, dir: string): Promise<void> {
   for (const [name, path] of imageFiles(site)) {
     const file = outputPath(imageUrl(name));
@@ -263,7 +265,7 @@ async function copyNewImages(site: Site, generation: string, dir: string): Promi
   }
 }
 
-/** Renditions in the published site that no article uses any more. */
+/** Renditions and crops in the published site that the site does not use any more. */
 function unusedImages(site: Site, generation: string): string[] {
   const used = new Set([...imageFiles(site).keys()].map((name) => outputPath(imageUrl(name))));
   const folder = dirname(outputPath(imageUrl("x")));
@@ -272,9 +274,7 @@ function unusedImages(site: Site, generation: string): string[] {
 }
 
 function imageFiles(site: Site): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const article of site.content.articles) for (const file of site.image(article)?.files ?? []) files.set(file.name, file.path);
-  return files;
+  return new Map([...site.imageFiles()].map((file) => [file.name, file.path]));
 }
 
 function sameBytes(a: string, b: string): boolean {

@@ -2,7 +2,8 @@ import { performance, type PerformanceMeasure } from "node:perf_hooks";
 
 /**
  * Build phases as User Timing measures (`performance.getEntriesByType("measure")`), named
- * `bulletin:<phase>`. `npm run bench` prints them; they cost nothing when nobody reads them.
+ * `bulletin:<phase>`, with the process's peak resident set so far at the phase's end (which
+ * phase raised the peak). `npm run bench` prints them; they cost nothing when nobody reads them.
  */
 export const PHASE_PREFIX = "bulletin:";
 
@@ -11,7 +12,7 @@ export function timed<T>(phase: string, run: () => T): T {
   try {
     return run();
   } finally {
-    performance.measure(PHASE_PREFIX + phase, { start, end: performance.now() });
+    measure(phase, start);
   }
 }
 
@@ -20,16 +21,20 @@ export async function timedAsync<T>(phase: string, run: () => Promise<T>): Promi
   try {
     return await run();
   } finally {
-    performance.measure(PHASE_PREFIX + phase, { start, end: performance.now() });
+    measure(phase, start);
   }
 }
 
-/** The phases measured so far in this process, in order, in milliseconds. */
-export function phaseTimings(): { phase: string; ms: number }[] {
+function measure(phase: string, start: number): void {
+  performance.measure(PHASE_PREFIX + phase, { start, end: performance.now(), detail: { peakMiB: Math.round(process.resourceUsage().maxRSS / 1024) } });
+}
+
+/** The phases measured so far in this process, in order: milliseconds, and the peak resident set (MiB) at the end. */
+export function phaseTimings(): { phase: string; ms: number; peakMiB: number }[] {
   return performance
     .getEntriesByType("measure")
     .filter((m) => m.name.startsWith(PHASE_PREFIX))
-    .map((m) => ({ phase: m.name.slice(PHASE_PREFIX.length), ms: m.duration }));
+    .map((m) => ({ phase: m.name.slice(PHASE_PREFIX.length), ms: m.duration, peakMiB: ((m as PerformanceMeasure).detail as { peakMiB: number }).peakMiB }));
 }
 
 const RENDER_PREFIX = "bulletin-render:";

@@ -8,7 +8,7 @@ import type { LoadOptions } from "../model/loadContent.ts";
 import { ContentError } from "../model/problems.ts";
 import { ImageCache } from "../images/imageCache.ts";
 import { SearchIndexer, type SearchIndexResult } from "../search/searchIndexer.ts";
-import { cacheDir, prepareImages, prepareSite } from "../site/prepareSite.ts";
+import { cacheDir, prepareImages, prepareShareImage, prepareSite } from "../site/prepareSite.ts";
 import { Site } from "../site/Site.ts";
 import { pageFingerprints } from "../site/fingerprints.ts";
 import { imageProblems } from "../images/imagePath.ts";
@@ -96,8 +96,9 @@ async function fullBuild(opts: RunBuildOptions, images: ImageCache, log: (line: 
   const resized = hasErrors(problems) ? undefined : await timedAsync("images", () => prepareImages(content, opts.root, images, problems));
   for (const p of problems) log(formatProblem(p));
   if (!resized || hasErrors(problems)) return { ok: false, problems, pages: 0 };
+  const shareImage = await timedAsync("share image", () => prepareShareImage(images));
   // This content was loaded for this build alone: each article's Markdown can go once rendered.
-  const site = timed("collections", () => new Site(content, { images: resized, keepBodies: articlesInFeeds, releaseSources: true }));
+  const site = timed("collections", () => new Site(content, { images: resized, shareImage, keepBodies: articlesInFeeds, releaseSources: true }));
 
   const staging = newGeneration(opts.output);
   try {

@@ -145,7 +145,7 @@ test("a page in both editions names the other's locale (og:locale:alternate) and
 });
 
 test("every page names the edition's X (Twitter) account from site.yaml as twitter:site", () => {
-  for (const file of htmlPages()) {
+  for (const file of webPages()) {
     const expected = file.startsWith("ar/") ? "@TestBulletinAr" : "@TestBulletin";
     assert.equal(metaValue(site.read(file), "twitter:site"), expected, file);
   }
@@ -199,7 +199,7 @@ test("an article's photo is its share image, in the head, the structured data an
 });
 
 test("every page's <title> fits in 70 characters, or is the page's own title (a headline) whole, never cut", () => {
-  for (const file of htmlPages()) {
+  for (const file of webPages()) {
     const html = site.read(file);
     const title = decode(/<title>([^<]*)<\/title>/.exec(html)![1]!);
     const own = metaValue(html, "og:title")!;
