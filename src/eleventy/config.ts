@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { DESK_PASSTHROUGH } from "../desk/deskFiles.ts";
 import { PACKAGE_ASSETS } from "../i18n/fonts.ts";
 
 /**
@@ -31,6 +32,8 @@ export function configureBulletin(eleventyConfig: EleventyConfig): { dir: { inpu
   eleventyConfig.addPassthroughCopy({ [ASSETS]: "assets" });
   // Fonts come from their npm packages (src/i18n/fonts.ts), not from a copy kept in the repository.
   eleventyConfig.addPassthroughCopy(Object.fromEntries(PACKAGE_ASSETS.map((a) => [a.from, a.to])));
+  // The web desk at /admin/ (src/desk/deskFiles.ts): its page and the CMS bundle from npm.
+  eleventyConfig.addPassthroughCopy(DESK_PASSTHROUGH);
   return { dir: { input: ELEVENTY_INPUT } };
 }
 

@@ -8,7 +8,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { test, expect, expectNoSeriousA11yViolations } from "../support/e2e.ts";
 import { makeFixtureSite, runBuildScript, PROJECT_ROOT, type FixtureSite } from "../support/fixtureSite.ts";
 import { startPreview, type PreviewProcess } from "../support/previewProcess.ts";
-import { splitFrontmatter } from "../../src/model/yamlFile.ts";
+import { scalarValue, splitFrontmatter } from "../../src/model/yamlFile.ts";
 import { ARTICLE_FIELDS } from "../../src/model/schema.ts";
 import { serveStatic } from "../../scripts/serve.ts";
 
@@ -87,7 +87,8 @@ async function addName(page: Page, field: "People" | "Topics", typed: string): P
 function frontmatter(path: string): Record<string, unknown> {
   const parsed = splitFrontmatter(readFileSync(join(site.root, path), "utf8"));
   expect(parsed.ok, `${path} has a frontmatter block`).toBe(true);
-  return parsed.ok ? parsed.file.data : {};
+  // A plain `true` or `20` comes back as a PlainScalar keeping its text; compare the value.
+  return parsed.ok ? Object.fromEntries(Object.entries(parsed.file.data).map(([key, value]) => [key, scalarValue(value)])) : {};
 }
 
 function check(): { code: number | null; output: string } {

@@ -7,7 +7,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { test, expect, open } from "../support/e2e.ts";
 import { makeFixtureSite, PROJECT_ROOT, runBuildScript, type FixtureSite } from "../support/fixtureSite.ts";
 import { serveStatic } from "../../scripts/serve.ts";
-import { PAGE_TYPES } from "./pageTypes.ts";
+import { PAGE_TYPES, statusOf } from "./pageTypes.ts";
 
 /**
  * The newsroom's page (issue 13) in both editions of the sample bulletin: the desk's pinned
@@ -78,7 +78,7 @@ test.describe("the sample bulletin, built after its breaking banner, Live label 
 
   test("no page of either edition carries a breaking banner once its time has passed", async ({ page }) => {
     for (const { name, url } of PAGE_TYPES) {
-      await open(page, url, name === "not-found" ? 404 : 200);
+      await open(page, url, statusOf(name));
       await expect(page.locator(".breaking-banner"), name).toHaveCount(0);
     }
   });
@@ -219,7 +219,7 @@ test.describe("the sample bulletin, built at 18:00 on 15 July 2016 (BULLETIN_NOW
 
   test("every page type of both editions carries the breaking banner, a labelled landmark linking to the live story", async ({ page }) => {
     for (const { name, url } of PAGE_TYPES) {
-      await open(page, `${built!.url}${url}`, name === "not-found" ? 404 : 200);
+      await open(page, `${built!.url}${url}`, statusOf(name));
       const banner = page.getByRole("complementary", { name: /^(Breaking news|خبر عاجل)$/ });
       await expect(banner, name).toHaveCount(1);
       await expect(banner.getByRole("link"), name).toHaveAttribute("href", name.startsWith("ar-") ? AR_LIVE : LIVE);
