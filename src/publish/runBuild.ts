@@ -73,7 +73,7 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResult> {
     faultPoint("locked");
     const path = statePath(cache, opts.output);
     const key = buildKey(opts);
-    const previous = opts.full ? { why: "asked for" } : usableState(path, key, generation);
+    const previous = opts.full ? { why: "asked for" } : timed("last build's record", () => usableState(path, key, generation));
     if ("state" in previous) {
       return await incrementalBuild({ opts: { ...opts, log }, state: previous.state, statePath: path, key, images, generation: generation!, log, started });
     }
