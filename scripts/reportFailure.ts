@@ -1,4 +1,5 @@
 import { ContentError, formatProblem } from "../src/model/problems.ts";
+import { DiskFullError } from "../src/publish/faults.ts";
 
 /**
  * The last word of a failed command: content problems as `file:LINE: message`, anything
@@ -20,7 +21,8 @@ export function reportFailure(error: unknown): void {
 function rootCause(error: unknown): unknown {
   let current = error;
   for (let i = 0; i < 10 && current instanceof Error; i++) {
-    if (current instanceof ContentError) return current;
+    // A full disk is said as such, not as the system call that found it.
+    if (current instanceof ContentError || current instanceof DiskFullError) return current;
     const next = (current as Error & { originalError?: unknown }).originalError ?? current.cause;
     if (!next) break;
     current = next;

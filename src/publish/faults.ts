@@ -18,10 +18,13 @@ export function isDiskFull(error: unknown): boolean {
 }
 
 /**
- * A named moment of the build where tests kill it: with `BULLETIN_FAULT=kill:<name>` in the
- * environment, the process kills itself there with SIGKILL (nothing runs after, as with a
- * power cut or `kill -9`). Does nothing otherwise. Tests only; see test/unit/faults.test.ts.
+ * A named moment of the build where tests make it fail: with `BULLETIN_FAULT=kill:<name>` in
+ * the environment, the process kills itself there with SIGKILL (nothing runs after, as with a
+ * power cut or `kill -9`); with `BULLETIN_FAULT=enospc:<name>`, the write there fails as on a
+ * full disk. Does nothing otherwise. Tests only; see test/unit/faults.test.ts.
  */
 export function faultPoint(name: string): void {
-  if (process.env.BULLETIN_FAULT === `kill:${name}`) process.kill(process.pid, "SIGKILL");
+  const fault = process.env.BULLETIN_FAULT;
+  if (fault === `kill:${name}`) process.kill(process.pid, "SIGKILL");
+  if (fault === `enospc:${name}`) throw Object.assign(new Error(`ENOSPC: no space left on device, write (BULLETIN_FAULT at ${name})`), { code: "ENOSPC" });
 }

@@ -81,6 +81,32 @@ test("a build killed at any moment leaves a whole _site, and the next build is c
   }
 });
 
+test("a full disk while the pages are written fails the build as a full disk, in a sentence, leaving _site as it was and nothing behind; the next build works", async () => {
+  const site = siteWithCode();
+  try {
+    assert.equal((await runBuildScript(site.root)).code, 0);
+    const before = published(site.root);
+    site.write(PICTURED, pictured("The story, retitled"));
+    const settings = readFileSync(join(site.root, "content/site.yaml"), "utf8");
+    // An incremental build first; then, with site.yaml changed, a full one.
+    for (const kind of ["incremental", "full"]) {
+      if (kind === "full") writeFileSync(join(site.root, "content/site.yaml"), `${settings}\n# changed: the next build is a full one\n`);
+      const failed = await runBuildScript(site.root, { BULLETIN_FAULT: "enospc:first-page-written" });
+      assert.equal(failed.code, 1, `${kind}: ${failed.output}`);
+      assert.match(failed.output, /Build failed: the disk is full \(while writing the site\): free some space and build again/, kind);
+      assert.doesNotMatch(failed.output, /^\s+at /m, `${kind}: no stack trace`);
+      assert.deepEqual(published(site.root), before, `${kind}: _site is the previous site, whole`);
+      await until(() => readdirSync(join(site.root, "_site.builds")).length === 1);
+      assert.ok(!existsSync(join(site.root, "_site.lock")), `${kind}: no lock is left behind`);
+    }
+    const next = await runBuildScript(site.root);
+    assert.equal(next.code, 0, next.output);
+    assert.match(readFileSync(join(site.root, "_site/2016/07/16/pictured/index.html"), "utf8"), /The story, retitled/);
+  } finally {
+    site.remove();
+  }
+});
+
 test("a second build while one is running is refused with a clear message, and leaves the site alone", async () => {
   const site = siteWithCode();
   try {
