@@ -161,15 +161,20 @@ test("an editor registers a new person in the desk; writers then pick them from 
   const checked = check();
   expect(checked.code, checked.output).toBe(0);
 
-  // A fresh load of the desk reads the registry again.
-  await page.goto(`${desk}#/collections/articles/new`);
-  await page.reload();
-  const login = page.getByRole("button", { name: "Login" });
-  await login.or(page.getByLabel("Headline")).first().waitFor();
-  if (await login.isVisible()) await login.click();
-  await addName(page, "People", "Walid Muallem");
-  await expect(page.locator(".desk-chip")).toContainText("Walid Muallem");
-  await expect(page.locator(".desk-chip-new")).toHaveCount(0);
+  // A fresh load of the desk reads the registry again: in a new tab, since reloading this one
+  // can be held back by the editor's "leave with unsaved changes?" prompt, which is dismissed.
+  const writer = await page.context().newPage();
+  try {
+    await writer.goto(`${desk}#/collections/articles/new`);
+    const login = writer.getByRole("button", { name: "Login" });
+    await login.or(writer.getByLabel("Headline")).first().waitFor();
+    if (await login.isVisible()) await login.click();
+    await addName(writer, "People", "Walid Muallem");
+    await expect(writer.locator(".desk-chip")).toContainText("Walid Muallem");
+    await expect(writer.locator(".desk-chip-new")).toHaveCount(0);
+  } finally {
+    await writer.close();
+  }
 });
 
 test("unticking Draft publishes the story: a build puts it at its contract URL /YYYY/MM/DD/<slug>/", async ({ page }) => {
