@@ -31,7 +31,8 @@ export function TagLayout({ ctx }: { ctx: PageContext<TagPage> }) {
           {text.role ? <p class="tag-role">{text.role}</p> : ""}
           {text.description ? <p class="tag-description">{text.description}</p> : ""}
           {listPage.front && text.bio ? <div class="tag-bio">{{ html: site.markdown(text.bio) }}</div> : ""}
-          <p class="tag-count">{s.articleCount(listing.articles.length)}</p>
+          {/* On the front only: an archive page printing the count would change with every story filed (docs/architecture.md). */}
+          {listPage.front ? <p class="tag-count">{s.articleCount(listing.articles.length)}</p> : ""}
         </header>
         <AppearsWith ctx={ctx} people={page.appearsWith} />
         <section class="tag-articles" aria-labelledby="tag-articles-title">

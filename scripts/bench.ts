@@ -18,6 +18,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameS
 import { dirname, join, resolve } from "node:path";
 import { DateTime } from "luxon";
 import { fileURLToPath } from "node:url";
+import { buildCommandFor } from "../src/publish/buildCommand.ts";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const WORK = join(REPO, "bench", ".work");
@@ -208,7 +209,9 @@ async function measureBuild(root: string, opts: { keepOutput?: boolean } = {}): 
     for (const dir of [output, `${output}.builds`]) if (existsSync(dir)) fresh(dir);
     rmSync(join(root, ".bulletin-cache", "build"), { recursive: true, force: true });
   }
-  const result = await run(process.execPath, ["--import", "tsx", join(REPO, "bench", "build-child.ts"), root, output], {
+  // As `npm run build` runs (package.json: its Node flags, and the launcher that compiles the code once).
+  const result = await run(process.execPath, buildCommandFor("bench/build-child.ts", [root, output]), {
+    cwd: REPO,
     env: { BULLETIN_NOW: NOW, BULLETIN_PREVIEW: "" },
   });
   if (result.code !== 0) fail("the build", result);

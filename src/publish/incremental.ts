@@ -308,31 +308,51 @@ function sameIndex(a: string, b: string): boolean {
 }
 
 /** The record this build leaves for the next. */
-function nextState(ctx: { key: BuildKey; generation: string }, read: ReadContent, site: Site, fingerprints: ReturnType<typeof pageFingerprints>, indexes: ReturnType<typeof searchIndexes>): BuildState {
+function nextState(ctx: { key: BuildKey; generation: string; state: BuildState }, read: ReadContent, site: Site, fingerprints: ReturnType<typeof pageFingerprints>, indexes: ReturnType<typeof searchIndexes>): BuildState {
   return {
     key: ctx.key,
     generation: ctx.generation,
-    articles: finishedRecords(read, site),
+    articles: finishedRecords(read, site, ctx.state.articles),
+    parts: ctx.state.parts,
     pages: Object.fromEntries([...fingerprints].map(([path, entry]) => [path, entry.fingerprint])),
     searchIndexes: Object.fromEntries([...indexes].map(([url, index]) => [url, index.digest])),
     shared: sharedReads(site),
   };
 }
 
-/** The records of a build's articles with what the build worked out: first paragraphs, related stories. */
-export function finishedRecords(read: ReadContent, site: Site): CachedArticle[] {
+/**
+ * The records of a build's articles with what the build worked out: first paragraphs, related
+ * stories. A record equal to the `previous` build's is that very object, so that the parts of
+ * the record holding only such are kept as they are (`saveState`).
+ */
+export function finishedRecords(read: ReadContent, site: Site, previous: readonly CachedArticle[] = []): CachedArticle[] {
   const editions = new Map(site.editions.map((e) => [e.lang, e]));
+  const was = new Map(previous.map((r) => [r.path, r]));
   return read.records.map((record) => {
     const article = read.articleOf.get(record.path)!;
     const edition = record.built ? editions.get(article.lang) : undefined;
-    return {
+    const finished: CachedArticle = {
       ...record,
       firstParagraph: site.knownFirstParagraph(article),
       related: edition ? edition.related(article).map((a) => a.source) : undefined,
       image: site.image(article)?.src,
       read: articleRead(article),
     };
+    const old = was.get(record.path);
+    return old && sameRecord(old, finished) ? old : finished;
   });
+}
+
+/** Two records with the same fields (arrays compared by element; the frontmatter by identity, as kept from the record). */
+function sameRecord(a: CachedArticle, b: CachedArticle): boolean {
+  const fields = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => (a as unknown as Record<string, unknown>)[k] !== undefined || (b as unknown as Record<string, unknown>)[k] !== undefined));
+  for (const key of fields) {
+    const x = (a as unknown as Record<string, unknown>)[key];
+    const y = (b as unknown as Record<string, unknown>)[key];
+    if (x === y) continue;
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
+  }
+  return true;
 }
 
 function summary(stories: StoryChanges, pages: number, removed: number, reindexed: string[], total: number, rendered: number, seconds: string, read: number): string {

@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import { loadContent, type Content } from "../../src/model/loadContent.ts";
+import { buildCommandFor } from "../../src/publish/buildCommand.ts";
 
 /** The repository root, whatever the working directory of the test run. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -101,7 +102,8 @@ export interface BuildRun {
 /** `npm run build` as a writer runs it, in `root`, with a clock after every fixture article. */
 export function runBuildScript(root: string, env: Record<string, string> = {}): Promise<BuildRun & { signal: NodeJS.Signals | null }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), "scripts/build.ts"], {
+    // As `npm run build` runs it (package.json): through the launcher, which compiles the code first.
+    const child = spawn(process.execPath, buildCommandFor("scripts/build.ts"), {
       cwd: root,
       env: { ...process.env, BULLETIN_NOW: "2020-01-01T00:00:00+03:00", DEBUG: "", BULLETIN_PREVIEW: "", BULLETIN_FAULT: "", ...env },
     });

@@ -130,10 +130,14 @@ test("after every change of a newsroom's day, the incremental build publishes wh
 });
 
 test("filing a story writes only what changed, says so in one line, and lists the files for a deploy", async () => {
-  const site = makeFixtureSite({}, { code: true });
+  // Five stories on Syria, two a page: its oldest two are on an archive page (/topics/syria/page/1/).
+  const older = Object.fromEntries([1, 2, 3].map((d) => [`${A}/2016-07-0${d}-syria-${d}.md`, article(`title: Syria, day ${d}\ndate: 2016-07-0${d}T09:00:00+03:00\ntopics: [Syria]`)]));
+  const site = makeFixtureSite(older, { code: true });
   try {
     assert.equal((await runBuildScript(site.root)).code, 0);
     const before = hashTree(join(site.root, "_site"));
+    const parts = () => new Map(recordParts(site.root).map((file) => [file, readFileSync(file, "utf8")]));
+    const partsBefore = parts();
     site.write(`${A}/2016-07-16-new-story.md`, article("title: A story filed this morning\ndate: 2016-07-16T09:00:00+03:00\ntopics: [Syria]"));
     const run = await runBuildScript(site.root);
     assert.equal(run.code, 0, run.output);
@@ -145,7 +149,15 @@ test("filing a story writes only what changed, says so in one line, and lists th
     assert.deepEqual([...list.written].sort(), changed, "the change list names exactly the files whose bytes changed");
     assert.ok(changed.includes("2016/07/16/new-story/index.html") && changed.includes("index.html") && changed.includes("topics/syria/index.html"));
     assert.ok(!changed.includes("people/vladimir-putin/index.html"), "a page that does not show the story is not written");
+    assert.ok(before.has("topics/syria/page/1/index.html") && !changed.includes("topics/syria/page/1/index.html"), "a listing's archive page stays as it was");
     assert.ok(!changed.includes("assets/site.css"), "unchanged assets are not written");
+    // The record of the articles is kept by month: July's part is new, June's is the same file, and the replaced part is gone.
+    const partsAfter = parts();
+    const june = [...partsBefore].find(([, text]) => text.includes("2016-06-30-"));
+    assert.ok(june && partsAfter.get(june[0]) === june[1], "the part of a month with no change is kept as it was");
+    assert.ok([...partsAfter.values()].some((text) => text.includes("A story filed this morning")));
+    assert.equal((await runBuildScript(site.root)).code, 0);
+    assert.equal(parts().size, partsBefore.size, "a part replaced is deleted by the next build");
   } finally {
     site.remove();
   }
@@ -167,10 +179,16 @@ test("a damaged or stale record of the last build gives a full build, announced 
     assert.match(truncated.output, /^Full build: the record of the previous build is damaged \(truncated or changed\)\.$/m);
     assert.ok(existsSync(join(site.root, "_site", "2016", "07", "16", "new-story", "index.html")));
 
-    const whole = readFileSync(path, "utf8");
-    writeFileSync(path, whole.replace("A story filed this morning", "A story filed this mornin!"));
+    // The articles are in parts beside the record, each checked against the digest it is named by.
+    const part = () => readdirSync(`${path}.parts`).map((f) => join(`${path}.parts`, f)).find((f) => readFileSync(f, "utf8").includes("A story filed this morning"))!;
+    writeFileSync(part(), readFileSync(part(), "utf8").replace("A story filed this morning", "A story filed this mornin!"));
     const tampered = await runBuildScript(site.root);
-    assert.match(tampered.output, /^Full build: the record of the previous build is damaged/m);
+    assert.match(tampered.output, /^Full build: the record of the previous build is damaged \(truncated or changed\)\.$/m);
+
+    rmSync(part());
+    const missing = await runBuildScript(site.root);
+    assert.match(missing.output, /^Full build: the record of the previous build is damaged \(a part of it is missing\)\.$/m);
+    assert.ok(existsSync(join(site.root, "_site", "2016", "07", "16", "new-story", "index.html")));
 
     writeFileSync(path, readFileSync(path, "utf8").replace(/^bulletin-build-state \d+/, "bulletin-build-state 0"));
     const old = await runBuildScript(site.root);
@@ -216,3 +234,10 @@ test("an incremental build killed at any moment leaves _site whole, and the next
     cold.remove();
   }
 });
+
+/** The files of the record's parts (src/publish/buildState.ts), after the next build's sweep has run. */
+function recordParts(root: string): string[] {
+  const build = join(root, ".bulletin-cache", "build");
+  const dir = readdirSync(build).find((f) => f.endsWith(".parts"))!;
+  return readdirSync(join(build, dir)).filter((f) => f.endsWith(".json")).map((f) => join(build, dir, f));
+}
