@@ -18,7 +18,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameS
 import { dirname, join, resolve } from "node:path";
 import { DateTime } from "luxon";
 import { fileURLToPath } from "node:url";
-import { buildCommandFor } from "../src/publish/buildCommand.ts";
+import { buildCommandFor } from "./buildCommand.ts";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const WORK = join(REPO, "bench", ".work");

@@ -38,28 +38,33 @@ export function renderXml(root: XmlElement): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${renderElement(root, "")}\n`;
 }
 
-function flatten(nodes: XmlNode[]): (string | XmlElement)[] {
-  const out: (string | XmlElement)[] = [];
+function flatten(nodes: XmlNode[], out: (string | XmlElement)[] = []): (string | XmlElement)[] {
   for (const node of nodes) {
     if (node === undefined || node === false) continue;
-    if (Array.isArray(node)) out.push(...flatten(node));
+    if (Array.isArray(node)) flatten(node, out);
     else out.push(node);
   }
   return out;
 }
 
+// Plain loops, not entries/filter/map chains: a sitemap at 10,000 articles is 80,000 elements,
+// and the chains made rendering it 0.35 s of the 4.7 s of filing a story.
 function renderElement(element: XmlElement, indent: string): string {
-  const attrs = Object.entries(element.attrs)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .map(([key, value]) => ` ${key}="${xmlText(value)}"`)
-    .join("");
+  let attrs = "";
+  for (const key in element.attrs) {
+    const value = element.attrs[key];
+    if (value !== undefined) attrs += ` ${key}="${xmlText(value)}"`;
+  }
   const children = flatten(element.children);
   if (children.length === 0) return `${indent}<${element.name}${attrs}/>`;
   // Mixed or text-only content stays on one line: whitespace added inside it would change the text.
   if (children.some((c) => typeof c === "string")) {
-    const inner = children.map((c) => (typeof c === "string" ? xmlText(c) : renderElement(c, ""))).join("");
+    let inner = "";
+    for (const c of children) inner += typeof c === "string" ? xmlText(c) : renderElement(c, "");
     return `${indent}<${element.name}${attrs}>${inner}</${element.name}>`;
   }
-  const inner = children.map((c) => renderElement(c as XmlElement, `${indent}  `)).join("\n");
+  const deeper = `${indent}  `;
+  let inner = "";
+  for (let i = 0; i < children.length; i++) inner += (i ? "\n" : "") + renderElement(children[i] as XmlElement, deeper);
   return `${indent}<${element.name}${attrs}>\n${inner}\n${indent}</${element.name}>`;
 }

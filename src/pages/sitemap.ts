@@ -17,8 +17,8 @@ export const sitemapPages: PageType<SitemapPage> = {
   render: (page) => renderSitemap(page.doc),
   reads: (page) =>
     page.doc.kind === "index"
-      ? page.doc.files.map((f) => `${f.url} ${iso(f.lastmod)}`)
-      : page.doc.entries.map((e) => `${e.url} ${iso(e.lastmod)} ${(e.alternates ?? []).map((a) => `${a.lang}=${a.url}`).join(" ")}`),
+      ? page.doc.files.map((f) => `${f.url} ${instant(f.lastmod)}`)
+      : page.doc.entries.map((e) => `${e.url} ${instant(e.lastmod)} ${(e.alternates ?? []).map((a) => `${a.lang}=${a.url}`).join(" ")}`),
 };
 
 /** Every page whose type gives a `lastmod` (those readers land on), with its alternates, in the order of the page table. */
@@ -35,6 +35,7 @@ export function sitemapEntries(site: Site): SitemapEntry[] {
   });
 }
 
-function iso(date: DateTime | undefined): string {
-  return date?.toISO() ?? "";
+/** A lastmod as the fingerprint needs it: its instant (the offset printed is the bulletin's, from site.yaml; a change there rebuilds everything). */
+function instant(date: DateTime | undefined): string {
+  return date ? String(date.toMillis()) : "";
 }

@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import { loadContent, type Content } from "../../src/model/loadContent.ts";
-import { buildCommandFor } from "../../src/publish/buildCommand.ts";
+import { buildCommandFor } from "../../scripts/buildCommand.ts";
 
 /** The repository root, whatever the working directory of the test run. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");

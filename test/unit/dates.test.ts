@@ -110,6 +110,30 @@ test("dates parsed through the cached zone have luxon's own offset, across every
   }
 });
 
+test("the ISO form of a date is luxon's own, in zones east and west, across clock changes, at half and three-quarter hours, in UTC and with milliseconds", () => {
+  const zones = ["Asia/Damascus", "America/Havana", "Asia/Kathmandu", "America/St_Johns", "Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC", "Europe/London", "Africa/Casablanca"];
+  for (const zone of zones) {
+    let wrong = 0;
+    const first: string[] = [];
+    for (let ts = Date.UTC(2010, 0, 1); ts < Date.UTC(2027, 0, 1); ts += 7 * 60 * 60 * 1000 + 61 * 1000) {
+      for (const instant of [ts, ts + 250]) {
+        const dt = parseDate(new Date(instant).toISOString(), zone);
+        assert.ok(dt.ok);
+        const expected = dt.value.toISO({ suppressMilliseconds: true, includeOffset: true });
+        if (isoWithOffset(dt.value) !== expected) {
+          wrong++;
+          if (first.length < 3) first.push(`${isoWithOffset(dt.value)} ≠ ${expected}`);
+        }
+      }
+    }
+    assert.equal(wrong, 0, `${zone}: ${first.join("; ")}`);
+  }
+  for (const far of ["0999-12-31T23:00:00+03:00", "2016-07-15T00:30:00-09:30"]) {
+    const dt = DateTime.fromISO(far, { setZone: true });
+    assert.equal(isoWithOffset(dt), dt.toISO({ suppressMilliseconds: true, includeOffset: true }));
+  }
+});
+
 const unrealCases: [input: string, reason: string][] = [
   ["2016-13-01", "is not a real date: there is no month 13 (months run from 01 to 12)"],
   ["2016-00-10", "is not a real date: there is no month 00 (months run from 01 to 12)"],

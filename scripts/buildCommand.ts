@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const PACKAGE = fileURLToPath(new URL("../../package.json", import.meta.url));
+const PACKAGE = fileURLToPath(new URL("../package.json", import.meta.url));
 
 /**
  * Node's arguments for running `script` (with `args`) as `npm run build` runs scripts/build.ts:
