@@ -120,11 +120,3 @@ export function typeOf<P extends Page>(page: P): PageType<P> {
 
 /** The page types in the order the renderer writes them: searchable kinds first (the search index builds while the rest renders). */
 export const KINDS = Object.keys(pageTypes) as PageKind[];
-
-/** Every page of the site, kind by kind; with `which`, only the pages of the kinds it picks. */
-export function* allPages(site: Site, which?: (type: PageType<Page>) => boolean): Generator<Page> {
-  for (const kind of KINDS) {
-    const type = pageTypes[kind] as unknown as PageType<Page>;
-    if (!which || which(type)) yield* type.pages(site);
-  }
-}

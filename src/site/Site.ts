@@ -9,7 +9,7 @@ import { createMarkdown, markdownText, renderBody, type RenderedBody } from "../
 import type { LiveUpdate } from "../model/live.ts";
 import { escapeHtml } from "../text/escape.ts";
 import { absoluteUrl } from "../urls.ts";
-import { allPages, typeOf, type Page, type PageType } from "../pages/pageTypes.ts";
+import { KINDS, pageTypes, typeOf, type Page, type PageKind, type PageType } from "../pages/pageTypes.ts";
 import { newestModification } from "../seo/lastModified.ts";
 
 export interface SiteOptions {
@@ -65,6 +65,8 @@ export class Site {
   private readonly released = new WeakSet<Article>();
   private readonly releaseSources: boolean;
   private readonly memos = new Map<string, unknown>();
+  /** Each kind's pages, listed once: a build goes through them several times (rendering, the sitemap, fingerprints, search indexes). */
+  private readonly pageLists = new Map<PageKind, readonly Page[]>();
   private readonly latest = new WeakMap<readonly Article[], DateTime | undefined>();
 
   constructor(content: Content, options: SiteOptions = {}) {
@@ -196,8 +198,14 @@ export class Site {
   }
 
   /** Every page of the site, kind by kind (src/pages/pageTypes.ts); with `which`, of the kinds it picks. */
-  pages(which?: (type: PageType<Page>) => boolean): Generator<Page> {
-    return allPages(this, which);
+  *pages(which?: (type: PageType<Page>) => boolean): Generator<Page> {
+    for (const kind of KINDS) {
+      const type = pageTypes[kind] as unknown as PageType<Page>;
+      if (which && !which(type)) continue;
+      let list = this.pageLists.get(kind);
+      if (!list) this.pageLists.set(kind, (list = [...type.pages(this)]));
+      yield* list;
+    }
   }
 
   /** What the page table says of `page`'s kind (its sitemap entry, alternates…). */
