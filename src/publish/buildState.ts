@@ -22,10 +22,11 @@ import type { SharedReads } from "../site/changes.ts";
  * The articles are kept apart from the rest, in parts by the month of their date, each in a
  * file named by the SHA-256 of its text (`<record>.parts/<digest>.json`), checked when read.
  * A build writes only the parts whose articles changed, which are those of about the month of
- * the story it filed (their related stories) : at 100,000 articles, writing all of them again
- * took 4 s of a build that should take a few. A part is never overwritten (a new text has a
- * new name), so a build killed while writing leaves the parts the record names whole; the
- * parts no record names any more are deleted by the next build that reads the record.
+ * the story it filed (their related stories): at 100,000 articles, writing all of them again
+ * took 4 s of a build that should take a few. A part's name is its text's digest, so a part
+ * written again under a name the record uses holds the same text, written whole and renamed
+ * into place: a build killed while writing leaves the parts the record names whole. The parts
+ * no record names any more are deleted by the next build that reads the record.
  */
 export const STATE_FORMAT = 2;
 

@@ -345,14 +345,16 @@ export function finishedRecords(read: ReadContent, site: Site, previous: readonl
 
 /** Two records with the same fields (arrays compared by element; the frontmatter by identity, as kept from the record). */
 function sameRecord(a: CachedArticle, b: CachedArticle): boolean {
-  const fields = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => (a as unknown as Record<string, unknown>)[k] !== undefined || (b as unknown as Record<string, unknown>)[k] !== undefined));
-  for (const key of fields) {
-    const x = (a as unknown as Record<string, unknown>)[key];
-    const y = (b as unknown as Record<string, unknown>)[key];
-    if (x === y) continue;
-    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
-  }
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  // A field missing from one (JSON leaves out undefined) reads as undefined: the same.
+  for (const key in y) if (!sameValue(x[key], y[key])) return false;
+  for (const key in x) if (!(key in y) && x[key] !== undefined) return false;
   return true;
+}
+
+function sameValue(x: unknown, y: unknown): boolean {
+  return x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]));
 }
 
 function summary(stories: StoryChanges, pages: number, removed: number, reindexed: string[], total: number, rendered: number, seconds: string, read: number): string {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { article, hashTree, makeFixtureSite, runBuildScript, type FixtureSite } from "../support/fixtureSite.ts";
@@ -136,7 +136,7 @@ test("filing a story writes only what changed, says so in one line, and lists th
   try {
     assert.equal((await runBuildScript(site.root)).code, 0);
     const before = hashTree(join(site.root, "_site"));
-    const parts = () => new Map(recordParts(site.root).map((file) => [file, readFileSync(file, "utf8")]));
+    const parts = () => new Map(recordParts(site.root).map((file) => [file, `${statSync(file).ino} ${readFileSync(file, "utf8")}`]));
     const partsBefore = parts();
     site.write(`${A}/2016-07-16-new-story.md`, article("title: A story filed this morning\ndate: 2016-07-16T09:00:00+03:00\ntopics: [Syria]"));
     const run = await runBuildScript(site.root);
@@ -150,11 +150,14 @@ test("filing a story writes only what changed, says so in one line, and lists th
     assert.ok(changed.includes("2016/07/16/new-story/index.html") && changed.includes("index.html") && changed.includes("topics/syria/index.html"));
     assert.ok(!changed.includes("people/vladimir-putin/index.html"), "a page that does not show the story is not written");
     assert.ok(before.has("topics/syria/page/1/index.html") && !changed.includes("topics/syria/page/1/index.html"), "a listing's archive page stays as it was");
+    // What readers see: the count of stories on the topic's front page, none on its archive page.
+    assert.match(readFileSync(join(site.root, "_site", "topics", "syria", "index.html"), "utf8"), /class="tag-count">6 articles</);
+    assert.doesNotMatch(readFileSync(join(site.root, "_site", "topics", "syria", "page", "1", "index.html"), "utf8"), /tag-count/);
     assert.ok(!changed.includes("assets/site.css"), "unchanged assets are not written");
     // The record of the articles is kept by month: July's part is new, June's is the same file, and the replaced part is gone.
     const partsAfter = parts();
     const june = [...partsBefore].find(([, text]) => text.includes("2016-06-30-"));
-    assert.ok(june && partsAfter.get(june[0]) === june[1], "the part of a month with no change is kept as it was");
+    assert.ok(june && partsAfter.get(june[0]) === june[1], "the part of a month with no change is kept as it was, not written again (the same file)");
     assert.ok([...partsAfter.values()].some((text) => text.includes("A story filed this morning")));
     assert.equal((await runBuildScript(site.root)).code, 0);
     assert.equal(parts().size, partsBefore.size, "a part replaced is deleted by the next build");
