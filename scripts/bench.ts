@@ -6,11 +6,12 @@
  * Corpora and outputs live in bench/.work/<n>/ (git-ignored). No pass/fail: see docs/performance.md.
  *
  *   npm run bench -- [--sizes 1000,10000] [--large] [--runs 3] [--no-hugo] [--no-bare]
- *                    [--no-check] [--no-rebuild] [--json results.json] [--prepare (corpora only)]
+ *                    [--no-check] [--no-rebuild] [--no-warm] [--json results.json] [--prepare (corpora only)]
  *
  * The everyday builds follow each full build, over the site it published: one story filed, its
  * people changed, taken down, a registry entry described anew, the first story of a new week
  * (`measureEveryday`); each is an incremental `npm run build` (src/publish/incremental.ts).
+ * Then the same builds once more, handed to the warm build process (`measureWarm`).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -39,6 +40,8 @@ interface Options {
   bare: boolean;
   check: boolean;
   rebuild: boolean;
+  /** The everyday builds again, handed to `npm run warm`. */
+  warm: boolean;
   /** Only generate the corpora. */
   prepare: boolean;
   json?: string;
@@ -79,6 +82,8 @@ export interface SizeResult {
   check?: Measure;
   /** Each everyday build, after the full one. */
   incremental?: Partial<Record<Scenario, BuildRun>>;
+  /** The same, handed to the warm build process. */
+  warm?: Partial<Record<Scenario, BuildRun>>;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -90,7 +95,7 @@ function parseOptions(argv: string[]): Options {
   if (argv.includes("--large")) sizes.push(100_000);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--sizes takes whole numbers, e.g. --sizes 1000,10000");
   const runs = value("runs") === undefined ? undefined : Number(value("runs"));
-  return { sizes, runs, hugo: !argv.includes("--no-hugo"), bare: !argv.includes("--no-bare"), check: !argv.includes("--no-check"), rebuild: !argv.includes("--no-rebuild"), prepare: argv.includes("--prepare"), json: value("json") };
+  return { sizes, runs, hugo: !argv.includes("--no-hugo"), bare: !argv.includes("--no-bare"), check: !argv.includes("--no-check"), rebuild: !argv.includes("--no-rebuild"), warm: !argv.includes("--no-warm"), prepare: argv.includes("--prepare"), json: value("json") };
 }
 
 // ---------- processes ----------
@@ -203,7 +208,7 @@ function countFiles(dir: string, suffix: string): number {
 // ---------- the measurements ----------
 
 async function measureBuild(root: string, opts: { keepOutput?: boolean } = {}): Promise<BuildRun> {
-  const output = join(root, "site");
+  const output = join(root, OUTPUT);
   if (!opts.keepOutput) {
     // A full build from nothing: no published site, no record of a build.
     for (const dir of [output, `${output}.builds`]) if (existsSync(dir)) fresh(dir);
@@ -226,6 +231,9 @@ async function measureBuild(root: string, opts: { keepOutput?: boolean } = {}): 
   return { ms: result.ms, rssKiB: Math.max(result.rssKiB, json.maxRssKiB, json.childMaxRssKiB), nodeRssKiB: json.maxRssKiB, searchRssKiB: json.childMaxRssKiB, combinedRssKiB: json.combinedPeakKiB ?? 0, cpuMs: json.cpuMs, pages: json.pages, said: json.said.join("\n"), phases, templates };
 }
 
+/** Where the bench's builds publish: `_site`, as `npm run build` (and so the warm build process) writes. */
+const OUTPUT = "_site";
+
 /** The story the everyday builds file, change and take down (a copy of the newest article). */
 const FILED = "bench-filed-story.md";
 /** The registry entry the bench describes (the newest article's first person), made by `ensureCorpus`. */
@@ -238,7 +246,7 @@ const PERSON = join("content", "people", "bench-person.md");
  * changed; and, apart, the first story of a new week (last week's stories move to their
  * year's search index, which is indexed again). Each leaves the content as it found it.
  */
-async function measureEveryday(root: string): Promise<Partial<Record<Scenario, BuildRun>>> {
+async function measureEveryday(root: string, build: () => Promise<BuildRun> = () => measureBuild(root, { keepOutput: true })): Promise<Partial<Record<Scenario, BuildRun>>> {
   const articles = join(root, "content", "articles");
   const newest = newestArticle(articles);
   const text = readFileSync(newest.path, "utf8");
@@ -249,24 +257,58 @@ async function measureEveryday(root: string): Promise<Partial<Record<Scenario, B
   const person = readFileSync(join(root, PERSON), "utf8");
   try {
     writeFileSync(filed, story(later(10)));
-    results["file one story"] = await measureBuild(root, { keepOutput: true });
+    results["file one story"] = await build();
     writeFileSync(filed, story(later(10)).replace(/^people: .*$/m, 'people: ["Bench Person One", "Bench Person Two"]'));
-    results["edit one story's people"] = await measureBuild(root, { keepOutput: true });
+    results["edit one story's people"] = await build();
     rmSync(filed);
-    results["delete one story"] = await measureBuild(root, { keepOutput: true });
+    results["delete one story"] = await build();
     writeFileSync(join(root, PERSON), person.replace(/^description: .*$/m, "description: A person the bench describes, described again."));
-    results["change a registry entry's description"] = await measureBuild(root, { keepOutput: true });
+    results["change a registry entry's description"] = await build();
     writeFileSync(join(root, PERSON), person);
-    await measureBuild(root, { keepOutput: true });
+    await build();
     const monday = DateTime.fromISO(newest.date, { setZone: true }).startOf("week").plus({ weeks: 1, hours: 9 });
     writeFileSync(filed, story(monday.toISO({ suppressMilliseconds: true })!));
-    results["file the first story of a new week"] = await measureBuild(root, { keepOutput: true });
+    results["file the first story of a new week"] = await build();
   } finally {
     rmSync(filed, { force: true });
     writeFileSync(join(root, PERSON), person);
     await replacedSiteGone(root);
   }
   return results;
+}
+
+/**
+ * The everyday builds again, each `npm run build` handed to the warm build process (`npm run
+ * warm`, src/publish/warmServer.ts) started over the site the full build published, after one
+ * build that changes nothing (its first build reads the record from disk). Wall time from the
+ * client's start to its exit; memory is the warm process's peak.
+ */
+async function measureWarm(root: string): Promise<Partial<Record<Scenario, BuildRun>>> {
+  // Run in the corpus' folder, as a writer runs them in the bulletin's: the project's files by their full path.
+  const inProject = (script: string) => buildCommandFor(script).map((word) => (/^scripts\//.test(word) ? join(REPO, word) : word));
+  const server = spawn(process.execPath, inProject("scripts/warm.ts"), { cwd: root, env: { ...process.env, BULLETIN_NOW: NOW, BULLETIN_PREVIEW: "" }, stdio: ["ignore", "pipe", "inherit"] });
+  const exited = new Promise((done) => server.on("close", done));
+  await new Promise<void>((ready, failed) => {
+    let said = "";
+    server.stdout!.on("data", (d: Buffer) => {
+      said += d.toString();
+      if (said.includes("Warm build process for")) ready();
+    });
+    server.on("close", () => failed(new Error(`npm run warm stopped:\n${said}`)));
+  });
+  const build = async (): Promise<BuildRun> => {
+    const result = await run(process.execPath, inProject("scripts/build.ts"), { cwd: root, env: { BULLETIN_NOW: NOW, BULLETIN_PREVIEW: "" } });
+    if (result.code !== 0 || result.stderr.includes("warm build process")) fail("the warm build", result);
+    const peak = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? 0);
+    return { ms: result.ms, rssKiB: peak, nodeRssKiB: peak, searchRssKiB: 0, combinedRssKiB: 0, cpuMs: 0, pages: 0, said: result.stdout.trim(), phases: {}, templates: {} };
+  };
+  try {
+    await build();
+    return await measureEveryday(root, build);
+  } finally {
+    server.kill();
+    await exited;
+  }
 }
 
 /** The newest article of a corpus: its file and date as written. */
@@ -284,7 +326,7 @@ function newestArticle(dir: string): { path: string; date: string } {
 
 /** A build deletes the folders it replaced in a detached process; the next measurement waits for it. */
 async function replacedSiteGone(root: string): Promise<void> {
-  while (readdirSync(root).some((name) => name.includes(".deleting-")) || (existsSync(join(root, "site.builds")) && readdirSync(join(root, "site.builds")).some((name) => name.includes(".deleting-")))) {
+  while (readdirSync(root).some((name) => name.includes(".deleting-")) || (existsSync(join(root, `${OUTPUT}.builds`)) && readdirSync(join(root, `${OUTPUT}.builds`)).some((name) => name.includes(".deleting-")))) {
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -337,11 +379,13 @@ async function measureSize(n: number, opts: Options, hugo: boolean): Promise<Siz
   const bares: (Measure & { pages: number })[] = [];
   const checks: Measure[] = [];
   const everyday: Partial<Record<Scenario, BuildRun>>[] = [];
+  const warm: Partial<Record<Scenario, BuildRun>>[] = [];
   // Interleaved, so that a busy moment on the machine weighs on every contender alike.
   for (let i = 0; i < runs; i++) {
     console.error(`${n} articles, run ${i + 1}/${runs}…`);
     builds.push(await measureBuild(root));
     if (opts.rebuild) everyday.push(await measureEveryday(root));
+    if (opts.rebuild && opts.warm && existsSync("/proc/self/status")) warm.push(await measureWarm(root));
     if (hugo) hugos.push(await measureHugo(root));
     if (opts.bare) bares.push(await measureBare(root));
     if (opts.check && existsSync(join(REPO, "scripts", "check.ts"))) checks.push(await measureCheck(root));
@@ -352,10 +396,14 @@ async function measureSize(n: number, opts: Options, hugo: boolean): Promise<Siz
     hugo: hugos.length ? medianOf(hugos) : undefined,
     bare: bares.length ? medianOf(bares) : undefined,
     check: checks.length ? medianOf(checks) : undefined,
-    incremental: everyday.length
-      ? Object.fromEntries(SCENARIOS.filter((sc) => everyday.every((e) => e[sc])).map((sc) => [sc, medianBuild(everyday.map((e) => e[sc]!))]))
-      : undefined,
+    incremental: medianScenarios(everyday),
+    warm: medianScenarios(warm),
   };
+}
+
+function medianScenarios(runs: Partial<Record<Scenario, BuildRun>>[]): SizeResult["incremental"] {
+  if (runs.length === 0) return undefined;
+  return Object.fromEntries(SCENARIOS.filter((sc) => runs.every((e) => e[sc])).map((sc) => [sc, medianBuild(runs.map((e) => e[sc]!))]));
 }
 
 // ---------- report ----------
@@ -378,6 +426,15 @@ export function report(results: SizeResult[]): string {
     for (const r of results) {
       for (const [scenario, b] of Object.entries(r.incremental ?? {})) {
         lines.push(`| ${r.articles.toLocaleString("en")} | ${scenario} | ${s(b.ms)} | ${ratio(b.ms, r.hugo?.ms)} | ${mib(b.nodeRssKiB)}, ${mib(b.combinedRssKiB)} | ${b.said.split("\n").at(-1) ?? ""} |`);
+      }
+    }
+  }
+  if (results.some((r) => r.warm)) {
+    lines.push("", "The same everyday builds handed to the warm build process (`npm run warm` running; wall time of `npm run build`):", "");
+    lines.push("| articles | build | wall | ÷ Hugo | peak memory of the warm process | what it said |", "|---:|---|---:|---:|---:|---|");
+    for (const r of results) {
+      for (const [scenario, b] of Object.entries(r.warm ?? {})) {
+        lines.push(`| ${r.articles.toLocaleString("en")} | ${scenario} | ${s(b.ms)} | ${ratio(b.ms, r.hugo?.ms)} | ${mib(b.nodeRssKiB)} | ${b.said.split("\n").at(-1) ?? ""} |`);
       }
     }
   }

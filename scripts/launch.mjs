@@ -21,7 +21,7 @@
  * finds files beside itself (layouts/assets, the Eleventy config) finds the same files.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -126,6 +126,13 @@ if (!command) {
   process.exit(2);
 }
 const entry = resolve(command);
-// The command sees its arguments where it would under `node --import tsx <script.ts>`.
-process.argv.splice(1, process.argv.length - 1, entry, ...args);
-await import(await compiled(entry));
+// `npm run build` while `npm run warm` runs: the warm build process builds (scripts/warmClient.mjs).
+const warm = entry === join(PROJECT, "scripts", "build.ts") && existsSync(join(".bulletin-cache", "warm", "build.sock"));
+const exit = warm ? await (await import("./warmClient.mjs")).handOver(args) : undefined;
+if (exit !== undefined) {
+  process.exitCode = exit;
+} else {
+  // The command sees its arguments where it would under `node --import tsx <script.ts>`.
+  process.argv.splice(1, process.argv.length - 1, entry, ...args);
+  await import(await compiled(entry));
+}

@@ -3,19 +3,20 @@ import { DiskFullError } from "../src/publish/faults.ts";
 
 /**
  * The last word of a failed command: content problems as `file:LINE: message`, anything
- * else in one line. The stack trace only with DEBUG set, for developers.
+ * else in one line. The stack trace only with DEBUG set, for developers. The caller sets the
+ * exit code.
  */
-export function reportFailure(error: unknown): void {
-  process.exitCode = 1;
+export function reportFailure(error: unknown, to = { err: (line: string) => console.error(line), debug: Boolean(process.env.DEBUG) }): void {
+  const { err, debug } = to;
   const root = rootCause(error);
   if (root instanceof ContentError) {
-    for (const p of root.problems) console.error(formatProblem(p));
-    console.error("\nBuild failed. _site/ was left as it was.");
+    for (const p of root.problems) err(formatProblem(p));
+    err("\nBuild failed. _site/ was left as it was.");
     return;
   }
   const message = root instanceof Error ? root.message : String(root);
-  console.error(`Build failed: ${message}\n_site/ was left as it was.${process.env.DEBUG ? "" : " (Set DEBUG=1 for details.)"}`);
-  if (process.env.DEBUG) console.error(error);
+  err(`Build failed: ${message}\n_site/ was left as it was.${debug ? "" : " (Set DEBUG=1 for details.)"}`);
+  if (debug) err(error instanceof Error && error.stack ? error.stack : String(error));
 }
 
 function rootCause(error: unknown): unknown {

@@ -140,11 +140,12 @@ function readChecked(path: string): { body: string } | { why: string } {
 /**
  * Writes the state at `path` whole (see `writeWhole`), with the digest `loadState` checks,
  * and its articles' parts beside it: a part whose records are the very ones `loadState` read
- * keeps its file; the others are written, each whole. Part by part: at 100,000 articles the
+ * keeps its file; the others are written, each whole. Returns the parts as written, for a
+ * process that keeps the record in memory (`RecordMemory`). Part by part: at 100,000 articles the
  * articles are some 200 MB of JSON, and one string of them raised the build's peak memory by
  * as much again.
  */
-export function saveState(path: string, state: BuildState): void {
+export function saveState(path: string, state: BuildState): NonNullable<BuildState["parts"]> {
   const { articles, parts: loaded, ...rest } = state;
   const byMonth = new Map<string, CachedArticle[]>();
   for (const record of articles) {
@@ -154,20 +155,24 @@ export function saveState(path: string, state: BuildState): void {
     list.push(record);
   }
   const articleParts: Record<string, string> = {};
+  const parts: NonNullable<BuildState["parts"]> = new Map();
   for (const [month, records] of [...byMonth].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const was = loaded?.get(month);
     if (was && was.records.length === records.length && was.records.every((r, i) => r === records[i]) && existsSync(partPath(path, was.digest))) {
       articleParts[month] = was.digest;
+      parts.set(month, was);
       continue;
     }
     const text = `[${records.map((r) => JSON.stringify(r)).join(",\n")}]`;
     const digest = sha256(text);
     articleParts[month] = digest;
+    parts.set(month, { digest, records });
     // Written even when a file of that name is there: it may be one a check threw out.
     writeWhole(partPath(path, digest), text);
   }
   const body = JSON.stringify({ ...rest, articleParts });
   writeWhole(path, `${HEADER} ${STATE_FORMAT} ${sha256(body)}\n${body}`);
+  return parts;
 }
 
 /** Where the record at `path` keeps the part whose text has `digest`. */

@@ -107,7 +107,7 @@ export async function incrementalBuild(ctx: {
       gone.push(...filesBelow(join(generation, folder)).filter((f) => !now.includes(f)).map((f) => `${folder}/${f}`));
     }
     const next = timed("record", () => nextState(ctx, read, site, fingerprints, indexes));
-    timed("record", () => saveState(`${ctx.statePath}.next`, next));
+    const parts = timed("record", () => saveState(`${ctx.statePath}.next`, next));
     const changeList = changeListPath(opts.output);
     saveJson(`${changeList}.next`, { full: false, written, removed: [...removed.flatMap((r) => (r.startsWith("pagefind/") ? filesOf(generation, r) : [r])), ...gone] });
     timed("publish", () => applyChanges(generation, {
@@ -119,6 +119,7 @@ export async function incrementalBuild(ctx: {
       // Put in place once the site is changed: the record for the next build, and the list for the deploy.
       commit: [{ next: `${ctx.statePath}.next`, path: ctx.statePath }, { next: `${changeList}.next`, path: changeList }],
     }));
+    opts.memory?.remember(ctx.statePath, { ...next, parts });
     const seconds = ((performance.now() - ctx.started) / 1000).toFixed(1);
     log(summary(stories, files.filter((f) => changedPaths.has(f)).length, removed.length, folders, fingerprints.size, changed.length, seconds, read.read));
     return { ok: true, problems, pages: changed.length, incremental: { written: written.length, removed: removed.length }, scheduled: scheduledStories(content) };

@@ -51,3 +51,10 @@ export function renderTimings(): { template: string; ms: number; pages: number }
     .filter((m) => m.name.startsWith(RENDER_PREFIX))
     .map((m) => ({ template: m.name.slice(RENDER_PREFIX.length), ms: m.duration, pages: ((m as PerformanceMeasure).detail as { pages: number }).pages }));
 }
+
+/** Forgets the measures so far: a process that builds again and again (the warm build process) would otherwise keep every build's. */
+export function clearTimings(): void {
+  for (const name of new Set(performance.getEntriesByType("measure").map((m) => m.name))) {
+    if (name.startsWith(PHASE_PREFIX) || name.startsWith(RENDER_PREFIX)) performance.clearMeasures(name);
+  }
+}

@@ -21,6 +21,7 @@ import { lockOutput, OutputLocked } from "./lock.ts";
 import { currentGeneration, discardInBackground, newGeneration, publishGeneration, sweepGenerations } from "./generations.ts";
 import { codeDigest, loadState, saveJson, saveState, statePath, STATE_FORMAT, type BuildKey, type BuildState } from "./buildState.ts";
 import { readContentCached } from "./contentCache.ts";
+import type { RecordMemory } from "./recordMemory.ts";
 import { sharedReads } from "../site/changes.ts";
 import { changeListPath, finishedRecords, incrementalBuild, searchIndexes } from "./incremental.ts";
 import { filesBelow, finishInterrupted } from "./applyChanges.ts";
@@ -48,6 +49,8 @@ export interface RunBuildOptions extends LoadOptions {
   log?: (line: string) => void;
   /** Build everything, whatever the record of the last build says. */
   full?: boolean;
+  /** Where a process that builds again and again keeps the record between builds (the warm build process). */
+  memory?: RecordMemory;
 }
 
 /**
@@ -73,7 +76,7 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResult> {
     faultPoint("locked");
     const path = statePath(cache, opts.output);
     const key = buildKey(opts);
-    const previous = opts.full ? { why: "asked for" } : timed("last build's record", () => usableState(path, key, generation));
+    const previous = opts.full ? { why: "asked for" } : timed("last build's record", () => usableState(path, key, generation, opts.memory));
     if ("state" in previous) {
       return await incrementalBuild({ opts: { ...opts, log }, state: previous.state, statePath: path, key, images, generation: generation!, log, started });
     }
@@ -128,7 +131,8 @@ async function fullBuild(opts: RunBuildOptions, images: ImageCache, log: (line: 
     timed("swap in", () => publishGeneration(opts.output, staging));
     faultPoint("published");
     // After the swap: a record of a site that is not the published one is never used (`usableState`).
-    timed("record", () => saveState(record.path, state));
+    const parts = timed("record", () => saveState(record.path, state));
+    opts.memory?.remember(record.path, { ...state, parts });
     saveJson(changeListPath(opts.output), { full: true, written: filesBelow(staging), removed: [] });
     return { ok: true, problems, pages, search: indexed, scheduled: scheduledStories(content) };
   } catch (error) {
@@ -155,9 +159,10 @@ function buildKey(opts: RunBuildOptions): BuildKey {
 }
 
 /** The record of the last build, if it can vouch for the published site; otherwise why not. */
-function usableState(path: string, key: BuildKey, generation: string | undefined): { state: BuildState } | { why: string } {
+function usableState(path: string, key: BuildKey, generation: string | undefined, memory?: RecordMemory): { state: BuildState } | { why: string } {
   if (!generation) return { why: "there is no published site to build on" };
-  const loaded = loadState(path);
+  const kept = memory?.recall(path);
+  const loaded = kept ? { state: kept } : loadState(path);
   if ("why" in loaded) return loaded;
   const { state } = loaded;
   if (state.key.code !== key.code) return { why: "the code or its dependencies changed" };

@@ -114,3 +114,37 @@ export function runBuildScript(root: string, env: Record<string, string> = {}): 
     child.on("close", (code, signal) => done({ code, signal, output }));
   });
 }
+
+export interface WarmProcess {
+  /** What it printed so far: a line per build it ran. */
+  output(): string;
+  /** Resolves when it has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  kill(signal?: NodeJS.Signals): void;
+}
+
+/** `npm run warm` in `root` (src/publish/warmServer.ts), resolved once it answers `npm run build`. */
+export function startWarm(root: string, env: Record<string, string> = {}): Promise<WarmProcess> {
+  const child = spawn(process.execPath, buildCommandFor("scripts/warm.ts"), {
+    cwd: root,
+    env: { ...process.env, DEBUG: "", BULLETIN_PREVIEW: "", BULLETIN_FAULT: "", ...env },
+  });
+  let output = "";
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on("close", (code, signal) => done({ code, signal })));
+  return new Promise((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`npm run warm did not start:\n${output}`)), 60_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (/^Warm build process for /m.test(output)) {
+        clearTimeout(timer);
+        ready({ output: () => output, exited, kill: (signal = "SIGTERM") => child.kill(signal) });
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    void exited.then(({ code }) => {
+      clearTimeout(timer);
+      fail(new Error(`npm run warm exited (${code}) before it started:\n${output}`));
+    });
+  });
+}

@@ -41,7 +41,7 @@ test("npm run bench makes its corpus from a plain clone, with the project's own 
   }
 });
 
-test("npm run bench builds a 200-article corpus into a page per article plus its listings, then measures the everyday builds over it", () => {
+test("npm run bench builds a 200-article corpus into a page per article plus its listings, then measures the everyday builds over it, by themselves and handed to the warm build process", () => {
   const dir = mkdtempSync(join(tmpdir(), "bench-"));
   try {
     const json = join(dir, "results.json");
@@ -49,7 +49,7 @@ test("npm run bench builds a 200-article corpus into a page per article plus its
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /\| 200 \| [\d,]+ \| [\d.]+ s \|/, "the table has a row for 200 articles");
     const [result] = JSON.parse(readFileSync(json, "utf8")) as SizeResult[];
-    const site = join("bench", ".work", "200", "site");
+    const site = join("bench", ".work", "200", "_site");
     const articlePages = (readdirSync(site, { recursive: true, encoding: "utf8" }) as string[])
       .filter((f) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(f.split("\\").join("/")));
     // The site left is the last everyday build's: the 200 articles and the first story of a new week.
@@ -59,6 +59,9 @@ test("npm run bench builds a 200-article corpus into a page per article plus its
     assert.match(filed.said, /^1 story added: \d+ pages written/m);
     assert.match(result!.incremental?.["delete one story"]?.said ?? "", /^1 story removed: /m);
     assert.match(result!.incremental?.["change a registry entry's description"]?.said ?? "", /no story changed: \d+ pages written/m);
+    // The same builds handed to `npm run warm` (the bench fails if the warm build process does not take one).
+    assert.match(result!.warm?.["file one story"]?.said ?? "", /^1 story added: \d+ pages written/m);
+    assert.match(result!.warm?.["file the first story of a new week"]?.said ?? "", /^1 story added: /m);
     assert.ok(result!.build.pages > 200, "listings, archives and feeds besides the articles");
     assert.ok(result!.build.phases["render and write"]! > 0, "the build's phases are reported");
   } finally {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { article, hashTree, makeFixtureSite, runBuildScript, type FixtureSite } from "../support/fixtureSite.ts";
+import { article, hashTree, makeFixtureSite, runBuildScript, startWarm, type FixtureSite } from "../support/fixtureSite.ts";
 import { siteTexts } from "../fixtures/writers/deskSite.ts";
 
 /**
@@ -102,29 +102,52 @@ async function coldBuild(site: FixtureSite, env: Record<string, string>): Promis
   assert.match(run.output, /^Full build: /m);
 }
 
-test("after every change of a newsroom's day, the incremental build publishes what a full build does", async () => {
+test("after every change of a newsroom's day, the incremental build publishes what a full build does, run by itself or by the warm build process", async () => {
   const live = makeFixtureSite({}, { code: true });
+  // The same day again, each build handed to `npm run warm` (src/publish/warmServer.ts), which keeps the record in memory.
+  const warmSite = makeFixtureSite({}, { code: true });
   const cold = makeFixtureSite({}, { code: true });
+  let warm: Awaited<ReturnType<typeof startWarm>> | undefined;
   try {
     const first = await runBuildScript(live.root);
     assert.equal(first.code, 0, first.output);
+    warm = await startWarm(warmSite.root);
+    assert.equal((await runBuildScript(warmSite.root)).code, 0);
+    let handed = 1;
     for (const step of steps) {
       step.change(live);
+      step.change(warmSite);
       step.change(cold);
       const env = step.env ?? {};
       const run = await runBuildScript(live.root, env);
       assert.equal(run.code, 0, `${step.name}:\n${run.output}`);
       if (step.full) assert.match(run.output, step.full, `${step.name}: a full build, announced in one line`);
       else assert.match(run.output, /pages? written, \d+ removed.*pages unchanged, in [\d.]+ s\.$/m, `${step.name}: incremental\n${run.output}`);
+      const warmRun = await runBuildScript(warmSite.root, env);
+      assert.equal(warmRun.code, 0, `${step.name} (warm):\n${warmRun.output}`);
+      const said = (output: string) => output.replace(/ in [\d.]+ s\./g, "").replace(/^\(The warm build process .*\)\n/m, "");
+      assert.equal(said(warmRun.output), said(run.output), `${step.name}: the warm build says what the build by itself says`);
+      if (step.name === "change a layout") {
+        // Its code is not the code on disk any more: it stops, and the build ran by itself.
+        assert.match(warmRun.output, /^\(The warm build process did not take this build: the code changed since it started, so it stops\. Building here\.\)$/m);
+        assert.equal((await warm.exited).code, 0);
+      } else {
+        handed++;
+        assert.equal(warm.output().match(/ build: exit 0 in /g)?.length, handed, `${step.name}: the warm build process built it\n${warm.output()}`);
+      }
       await coldBuild(cold, env);
-      const incremental = published(live.root);
       const expected = published(cold.root);
-      assert.deepEqual([...incremental.files.keys()].sort(), [...expected.files.keys()].sort(), `${step.name}: the same files`);
-      for (const [path, hash] of expected.files) assert.equal(incremental.files.get(path), hash, `${step.name}: ${path} is the same`);
-      assert.deepEqual(incremental.search, expected.search, `${step.name}: the search indexes hold the same pages and words`);
+      for (const [name, site] of [["incremental", live], ["warm", warmSite]] as const) {
+        const got = published(site.root);
+        assert.deepEqual([...got.files.keys()].sort(), [...expected.files.keys()].sort(), `${step.name} (${name}): the same files`);
+        for (const [path, hash] of expected.files) assert.equal(got.files.get(path), hash, `${step.name} (${name}): ${path} is the same`);
+        assert.deepEqual(got.search, expected.search, `${step.name} (${name}): the search indexes hold the same pages and words`);
+      }
     }
   } finally {
+    warm?.kill();
     live.remove();
+    warmSite.remove();
     cold.remove();
   }
 });

@@ -1,0 +1,156 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import { join } from "node:path";
+import { article, hashTree, makeFixtureSite, runBuildScript, startWarm, type FixtureSite } from "../support/fixtureSite.ts";
+import { parseRequest, SOCKET } from "../../src/publish/warmServer.ts";
+
+/**
+ * `npm run warm` (src/publish/warmServer.ts): while it runs, `npm run build` hands it the
+ * build. The equivalence of its builds with full builds, step after step of a newsroom's day,
+ * is in test/unit/incremental.test.ts; here, what it must survive: a record another build
+ * wrote or someone damaged, being killed in the middle of a build, a socket left behind, a
+ * second one, and clients that send something else than a build.
+ */
+const A = "content/articles/2016/07";
+const story = (n: number) => article(`title: Story number ${n}\ndate: 2016-07-16T0${n}:00:00+03:00\ntopics: [Syria]`);
+
+function recordFile(root: string): string {
+  const build = join(root, ".bulletin-cache", "build");
+  return join(build, readdirSync(build).find((f) => f.endsWith(".json"))!);
+}
+
+/** The published site, but for the search index's files (their names change with each build of the index). */
+function pages(root: string): Map<string, string> {
+  return new Map([...hashTree(join(root, "_site"))].filter(([path]) => !path.startsWith("pagefind")));
+}
+
+async function coldPages(site: FixtureSite): Promise<Map<string, string>> {
+  for (const name of readdirSync(site.root)) if (name.startsWith("_site")) rmSync(join(site.root, name), { recursive: true, force: true });
+  rmSync(join(site.root, ".bulletin-cache", "build"), { recursive: true, force: true });
+  const run = await runBuildScript(site.root, { BULLETIN_WARM: "0" });
+  assert.equal(run.code, 0, run.output);
+  return pages(site.root);
+}
+
+test("the warm build process trusts the record it keeps only while the file is the one it wrote", async () => {
+  const site = makeFixtureSite({}, { code: true });
+  const cold = makeFixtureSite({}, { code: true });
+  const warm = await startWarm(site.root);
+  try {
+    assert.equal((await runBuildScript(site.root)).code, 0);
+    site.write(`${A}/2016-07-16-story-1.md`, story(1));
+    assert.doesNotMatch((await runBuildScript(site.root)).output, /Full build/);
+
+    // A build by itself (BULLETIN_WARM=0) writes the record and the site: the warm process reads that record, not its own.
+    site.write(`${A}/2016-07-16-story-2.md`, story(2));
+    const alone = await runBuildScript(site.root, { BULLETIN_WARM: "0" });
+    assert.match(alone.output, /^1 story added: /m);
+    site.write(`${A}/2016-07-16-story-3.md`, story(3));
+    const after = await runBuildScript(site.root);
+    assert.equal(after.code, 0, after.output);
+    assert.match(after.output, /^1 story added: /m, "incremental, from the record the other build wrote");
+    assert.equal(warm.output().match(/ build: exit 0 in /g)?.length, 3, warm.output());
+
+    // A damaged record is found damaged, as by a build by itself.
+    const record = recordFile(site.root);
+    writeFileSync(record, readFileSync(record, "utf8").slice(0, 200));
+    site.write(`${A}/2016-07-16-story-4.md`, story(4));
+    const damaged = await runBuildScript(site.root);
+    assert.match(damaged.output, /^Full build: the record of the previous build is damaged \(truncated or changed\)\.$/m);
+    assert.equal(warm.output().match(/ build: exit 0 in /g)?.length, 4, warm.output());
+
+    for (const n of [1, 2, 3, 4]) cold.write(`${A}/2016-07-16-story-${n}.md`, story(n));
+    assert.deepEqual(pages(site.root), await coldPages(cold));
+  } finally {
+    warm.kill();
+    await warm.exited;
+    site.remove();
+    cold.remove();
+  }
+});
+
+test("a warm build process killed during a build: npm run build builds by itself, and a new one takes the socket it left", async () => {
+  const site = makeFixtureSite({}, { code: true });
+  const cold = makeFixtureSite({}, { code: true });
+  try {
+    assert.equal((await runBuildScript(site.root)).code, 0);
+    const dying = await startWarm(site.root, { BULLETIN_FAULT: "kill:staged" });
+    site.write(`${A}/2016-07-16-story-1.md`, story(1));
+    const run = await runBuildScript(site.root);
+    assert.equal(run.code, 0, run.output);
+    assert.match(run.output, /^\(The warm build process stopped during the build\. Building here\.\)$/m);
+    assert.match(run.output, /^1 story added: /m);
+    assert.equal((await dying.exited).signal, "SIGKILL");
+
+    // Its socket is still there, with nobody behind it: builds go on by themselves, saying nothing of it.
+    assert.ok(existsSync(join(site.root, SOCKET)));
+    site.write(`${A}/2016-07-16-story-2.md`, story(2));
+    const alone = await runBuildScript(site.root);
+    assert.equal(alone.code, 0, alone.output);
+    assert.doesNotMatch(alone.output, /warm/);
+
+    const warm = await startWarm(site.root);
+    try {
+      const second = await startWarm(site.root).then(() => "started", (error: Error) => error.message);
+      assert.match(second, /a warm build process already runs for .*\.\n/, "a second one does not take the socket of the first");
+      assert.equal(statSync(join(site.root, SOCKET)).mode & 0o777, 0o600, "only its user may connect");
+      assert.equal(statSync(join(site.root, SOCKET, "..")).mode & 0o777, 0o700);
+      site.write(`${A}/2016-07-16-story-3.md`, story(3));
+      assert.equal((await runBuildScript(site.root)).code, 0);
+      assert.match(warm.output(), / build: exit 0 in /);
+    } finally {
+      warm.kill();
+      assert.equal((await warm.exited).code, 0);
+    }
+    assert.ok(!existsSync(join(site.root, SOCKET)), "it removes its socket when it stops");
+    for (const n of [1, 2, 3]) cold.write(`${A}/2016-07-16-story-${n}.md`, story(n));
+    assert.deepEqual(pages(site.root), await coldPages(cold));
+  } finally {
+    site.remove();
+    cold.remove();
+  }
+});
+
+/** Sends `text` to the socket in `root`; what came back before it closed. */
+function ask(root: string, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(join(root, SOCKET));
+    let answer = "";
+    socket.on("data", (d) => (answer += d.toString()));
+    socket.on("error", reject);
+    socket.on("close", () => resolve(answer));
+    socket.write(text);
+  });
+}
+
+test("the warm build process builds only its own bulletin, for a client on the same Node, and refuses anything else", async () => {
+  const site = makeFixtureSite({}, { code: true });
+  const warm = await startWarm(site.root);
+  try {
+    const request = (fields: object) => `${JSON.stringify({ build: { root: site.root, node: process.version, args: [], ...fields } })}\n`;
+    assert.match(await ask(site.root, request({ root: "/" })), /^\{"refused":"it builds .*, not \/"\}\n$/);
+    assert.match(await ask(site.root, request({ node: "v0.0.1" })), /^\{"refused":"it runs Node v\d+.*, not v0\.0\.1"\}\n$/);
+    assert.match(await ask(site.root, "not json\n"), /^\{"refused":"the request is not JSON"\}\n$/);
+    assert.match(await ask(site.root, `${"x".repeat(70 * 1024)}`), /^\{"refused":"the request is too long"\}\n$/);
+    assert.match(await ask(site.root, request({ args: [1] })), /"refused":"the request's arguments are not strings"/);
+    assert.ok(!existsSync(join(site.root, "_site")), "none of them built anything");
+    // A build asked for properly, with the clock the client gives.
+    const answer = await ask(site.root, request({ env: { BULLETIN_NOW: "2020-01-01T00:00:00+03:00", PATH: "/nowhere" } }));
+    assert.match(answer, /"out":"Built \d+ pages into _site\/ in [\d.]+ s\."/);
+    assert.match(answer, /\{"exit":0\}\n$/);
+    assert.ok(existsSync(join(site.root, "_site", "index.html")));
+  } finally {
+    warm.kill();
+    await warm.exited;
+    site.remove();
+  }
+});
+
+test("a request keeps only what a build reads of the client's environment", () => {
+  const parsed = parseRequest(JSON.stringify({ build: { root: "/b", node: "v20", args: ["--full"], env: { BULLETIN_NOW: "2016-07-16T09:00:00+03:00", BULLETIN_PREVIEW: "1", NODE_OPTIONS: "--require /tmp/x.js", BULLETIN_FAULT: "kill:staged" } } }));
+  assert.deepEqual(parsed, { root: "/b", node: "v20", args: ["--full"], env: { BULLETIN_NOW: "2016-07-16T09:00:00+03:00", BULLETIN_PREVIEW: "1" } });
+  assert.equal(parseRequest(JSON.stringify({ build: { root: "/b", node: "v20", args: [], env: "x" } })), "the request's environment is not an object");
+  assert.equal(parseRequest("null"), "the request asks for no build");
+});
