@@ -1,5 +1,5 @@
 import { runBuild, buildOptionsFromEnv } from "../src/publish/runBuild.ts";
-import type { RecordMemory } from "../src/publish/recordMemory.ts";
+import type { BuildMemory } from "../src/publish/buildMemory.ts";
 import { scheduledLine } from "../src/collections/scheduled.ts";
 import { reportFailure } from "./reportFailure.ts";
 
@@ -12,7 +12,7 @@ export interface BuildRequest {
   env: NodeJS.ProcessEnv;
   out(line: string): void;
   err(line: string): void;
-  memory?: RecordMemory;
+  memory?: BuildMemory;
 }
 
 /**

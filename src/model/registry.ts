@@ -34,6 +34,8 @@ export class Registry {
   private readonly lookalikes = new Map<string, string | undefined>();
   /** Entries made for names nobody registered → where each was first written. */
   private readonly firstUses = new Map<Tag, FirstUse>();
+  /** Entries made for names nobody registered, by slug and spelling: made again, they are the same objects (`forgetUnregistered`). */
+  private readonly made = new Map<string, Tag>();
 
   constructor(kind: TagKind) {
     this.kind = kind;
@@ -90,7 +92,10 @@ export class Registry {
     let tag = (key && this.byKey.get(key)) || this.bySlug.get(slug);
     const created = !tag;
     if (!tag) {
-      tag = { kind: this.kind, slug, name: name.replace(/\s+/g, " ").trim(), aliases: [], sameAs: [], bio: "", translations: {}, digest: `name ${name}` };
+      const spelt = name.replace(/\s+/g, " ").trim();
+      const again = this.made.get(`${slug}\0${spelt}\0${name}`);
+      tag = again ?? { kind: this.kind, slug, name: spelt, aliases: [], sameAs: [], bio: "", translations: {}, digest: `name ${name}` };
+      if (!again) this.made.set(`${slug}\0${spelt}\0${name}`, tag);
       this.byKey.set(key || slug, tag);
       this.bySlug.set(slug, tag);
     }
@@ -130,6 +135,19 @@ export class Registry {
     const found = owner && nameKey(owner.name) !== nameKey(name) ? owner.name : undefined;
     this.lookalikes.set(name, found);
     return found;
+  }
+
+  /**
+   * Forgets the entries made for names nobody registered, as if no article had been read yet;
+   * the registered ones stay. For a process that builds again and again with the same registry
+   * (src/publish/contentCache.ts): reading the articles' names again, in path order, makes each
+   * entry again as its first use now spells it, the very object of the last build when that
+   * spelling is the same, so that articles naming it can be kept as they were.
+   */
+  forgetUnregistered(): void {
+    const made = new Set(this.made.values());
+    for (const map of [this.byKey, this.bySlug, this.byWritten]) for (const [key, tag] of map) if (made.has(tag)) map.delete(key);
+    this.firstUses.clear();
   }
 
   /** Records where a name nobody registered was first written; the first record of an entry stands. */

@@ -141,7 +141,7 @@ function readChecked(path: string): { body: string } | { why: string } {
  * Writes the state at `path` whole (see `writeWhole`), with the digest `loadState` checks,
  * and its articles' parts beside it: a part whose records are the very ones `loadState` read
  * keeps its file; the others are written, each whole. Returns the parts as written, for a
- * process that keeps the record in memory (`RecordMemory`). Part by part: at 100,000 articles the
+ * process that keeps the record in memory (`BuildMemory`). Part by part: at 100,000 articles the
  * articles are some 200 MB of JSON, and one string of them raised the build's peak memory by
  * as much again.
  */

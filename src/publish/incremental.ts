@@ -47,7 +47,7 @@ export async function incrementalBuild(ctx: {
   started: number;
 }): Promise<BuildResult> {
   const { opts, state, generation, log } = ctx;
-  const read = timed("load and validate", () => readContentCached(opts, state.articles));
+  const read = timed("load and validate", () => readContentCached(opts, state.articles, opts.memory?.content));
   const { content } = read;
   const problems: Problem[] = [...content.problems, ...imageProblems(content.articles, opts.root)];
   const images = hasErrors(problems) ? undefined : await timedAsync("images", () => prepareImages(content, opts.root, ctx.images, problems));
@@ -120,6 +120,7 @@ export async function incrementalBuild(ctx: {
       commit: [{ next: `${ctx.statePath}.next`, path: ctx.statePath }, { next: `${changeList}.next`, path: changeList }],
     }));
     opts.memory?.remember(ctx.statePath, { ...next, parts });
+    read.keep();
     const seconds = ((performance.now() - ctx.started) / 1000).toFixed(1);
     log(summary(stories, files.filter((f) => changedPaths.has(f)).length, removed.length, folders, fingerprints.size, changed.length, seconds, read.read));
     return { ok: true, problems, pages: changed.length, incremental: { written: written.length, removed: removed.length }, scheduled: scheduledStories(content) };

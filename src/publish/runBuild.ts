@@ -21,7 +21,7 @@ import { lockOutput, OutputLocked } from "./lock.ts";
 import { currentGeneration, discardInBackground, newGeneration, publishGeneration, sweepGenerations } from "./generations.ts";
 import { codeDigest, loadState, saveJson, saveState, statePath, STATE_FORMAT, type BuildKey, type BuildState } from "./buildState.ts";
 import { readContentCached } from "./contentCache.ts";
-import type { RecordMemory } from "./recordMemory.ts";
+import type { BuildMemory } from "./buildMemory.ts";
 import { sharedReads } from "../site/changes.ts";
 import { changeListPath, finishedRecords, incrementalBuild, searchIndexes } from "./incremental.ts";
 import { filesBelow, finishInterrupted } from "./applyChanges.ts";
@@ -50,7 +50,7 @@ export interface RunBuildOptions extends LoadOptions {
   /** Build everything, whatever the record of the last build says. */
   full?: boolean;
   /** Where a process that builds again and again keeps the record between builds (the warm build process). */
-  memory?: RecordMemory;
+  memory?: BuildMemory;
 }
 
 /**
@@ -93,6 +93,8 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResult> {
 
 /** Everything built again, into a new folder swapped in whole; the record for the next build written. */
 async function fullBuild(opts: RunBuildOptions, images: ImageCache, log: (line: string) => void, record: { path: string; key: BuildKey }): Promise<BuildResult> {
+  // This build lets each article's Markdown go once rendered: none of its articles can be kept for the next.
+  opts.memory?.content.forget();
   const read = timed("load and validate", () => readContentCached(opts));
   const { content } = read;
   const problems: Problem[] = [...content.problems, ...imageProblems(content.articles, opts.root)];
@@ -159,7 +161,7 @@ function buildKey(opts: RunBuildOptions): BuildKey {
 }
 
 /** The record of the last build, if it can vouch for the published site; otherwise why not. */
-function usableState(path: string, key: BuildKey, generation: string | undefined, memory?: RecordMemory): { state: BuildState } | { why: string } {
+function usableState(path: string, key: BuildKey, generation: string | undefined, memory?: BuildMemory): { state: BuildState } | { why: string } {
   if (!generation) return { why: "there is no published site to build on" };
   const kept = memory?.recall(path);
   const loaded = kept ? { state: kept } : loadState(path);

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, realpathSync, rmSync } from "node:fs";
 import { connect, createServer, type Server, type Socket } from "node:net";
 import { dirname, join } from "node:path";
-import { RecordMemory } from "./recordMemory.ts";
+import { BuildMemory } from "./buildMemory.ts";
 import { clearTimings, phaseTimings } from "./phases.ts";
 
 /**
@@ -10,7 +10,8 @@ import { clearTimings, phaseTimings } from "./phases.ts";
  * client. A build in a new process spends time that has nothing to do with the story filed:
  * starting Node and importing the code (0.4 s), reading and checking the last build's record
  * (0.4 s at 10,000 articles, 4.3 s at 100,000), and running code V8 has not optimised yet.
- * Here the code stays loaded and compiled, and the record stays in memory (RecordMemory).
+ * Here the code stays loaded and compiled, and the last build's record and articles stay in
+ * memory (src/publish/buildMemory.ts).
  * Each build is the same build `npm run build` runs (src/publish/runBuild.ts): the same
  * checks, the same lock, the same atomic publish, the same output byte for byte.
  *
@@ -38,7 +39,7 @@ export interface WarmBuild {
   env: NodeJS.ProcessEnv;
   out(line: string): void;
   err(line: string): void;
-  memory: RecordMemory;
+  memory: BuildMemory;
 }
 
 export interface WarmServerOptions {
@@ -64,7 +65,7 @@ const BUILD_ENV = ["BULLETIN_NOW", "BULLETIN_PREVIEW", "DEBUG"];
 
 export async function startWarmServer(opts: WarmServerOptions): Promise<WarmServer> {
   const code = opts.code();
-  const memory = new RecordMemory();
+  const memory = new BuildMemory();
   let queue = Promise.resolve();
   let idle: NodeJS.Timeout | undefined;
   let finish!: (why: string) => void;
@@ -127,8 +128,9 @@ export async function startWarmServer(opts: WarmServerOptions): Promise<WarmServ
     } catch (error) {
       // buildAndReport reports every failure itself; this is a bug in the server.
       answer(socket, { err: `Build failed: ${error instanceof Error ? error.message : String(error)}` });
-      memory.forget();
     }
+    // What a failed build read is not kept: the next starts from the record on disk.
+    if (exit !== 0) memory.forget();
     answer(socket, { exit }, true);
     // Where the time went, for whoever watches the process: the phases that took a tenth of a second or more.
     const phases = new Map<string, number>();

@@ -32,6 +32,11 @@ const steps: Step[] = [
     change: (s) => s.write(`${A}/2016-07-16-new-story.md`, article("title: A story filed this morning, retitled\ndate: 2016-07-16T09:00:00+03:00\ndateline: Damascus\npeople: [John Kerry]\ntopics: [Syria]", "The first paragraph of the new story.")),
   },
   {
+    // A name nobody registered is spelt as its first use in path order: this file comes before the others naming him.
+    name: "a story names someone nobody registered, spelt otherwise, ahead of the stories that named him",
+    change: (s) => s.write(`${A}/2016-07-01-kerry.md`, article("title: Kerry arrives\ndate: 2016-07-01T09:00:00+03:00\npeople: [john kerry]\ntopics: [Syria]")),
+  },
+  {
     name: "add a correction",
     change: (s) => s.write(`${A}/2016-07-15-talks-after-midnight.md`, article("title: Talks continue after midnight in Moscow\ndate: 2016-07-15T00:30:00+03:00\ndateline: Moscow\npeople: Vladimir Putin\ntopics: [Syria]\ncorrections:\n  - { date: 2016-07-16T10:00:00+03:00, text: An earlier version gave the wrong city. }", "Talks went on after midnight, Damascus time.\n\nA second paragraph.")),
   },
