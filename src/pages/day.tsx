@@ -3,6 +3,7 @@ import type { PageType } from "./pageTypes.ts";
 import { DayLayout } from "../../layouts/ArchiveLayouts.tsx";
 import { breadcrumbs, dateTrail, webPage } from "../seo/jsonLd.ts";
 import { articleRead, noticeRead, shellRead } from "../site/reads.ts";
+import { archiveKey, touched } from "../site/changes.ts";
 import { previewNotice } from "./previewNotice.ts";
 
 /** A day's bulletin, `/YYYY/MM/DD/`: every article of the day, in the order filed. */
@@ -25,6 +26,7 @@ export const dayPages: PageType<DayPage> = {
   },
   render: (page, site) => <DayLayout ctx={{ site, edition: page.edition, page }} />,
   reads: (page, site) => [shellRead(site, page.edition), ...page.day.articles.map(articleRead), ...noticeRead(page)],
+  unchanged: (page, site, since) => !since.shells.has(page.edition.lang) && !touched(site, since).days.has(archiveKey(page.edition.lang, page.day.date, site.config.timeZone, "day")),
   lastmod: (page, site) => site.latestChange(page.day.articles),
   structuredData: (page, site, facts) => [webPage(site, facts, "CollectionPage"), breadcrumbs(site, page.edition, dateTrail(page.edition, page.day.date, "day"))],
 };

@@ -5,6 +5,7 @@ import { jsxToHtml } from "../site/jsxToHtml.ts";
 import { inlineEmail } from "../email/inlineEmail.ts";
 import { emailText } from "../email/plainText.ts";
 import { articleRead } from "../site/reads.ts";
+import { archiveKey, touched } from "../site/changes.ts";
 import { dayEmailUrl } from "../urls.ts";
 
 /**
@@ -39,6 +40,7 @@ export const dayEmailPages: PageType<DayEmailPage> = {
   },
   render: async (page, site) => inlineEmail(await jsxToHtml(<EmailLayout ctx={{ site, edition: page.edition, page }} />)),
   reads: (page, site) => emailReads(page.day, site),
+  unchanged: (page, site, since) => !touched(site, since).days.has(archiveKey(page.edition.lang, page.day.date, site.config.timeZone, "day")),
 };
 
 export const dayEmailTextPages: PageType<DayEmailTextPage> = {
@@ -47,4 +49,5 @@ export const dayEmailTextPages: PageType<DayEmailTextPage> = {
   },
   render: (page, site) => emailText(site, page.edition, page.day),
   reads: (page, site) => emailReads(page.day, site),
+  unchanged: (page, site, since) => !touched(site, since).days.has(archiveKey(page.edition.lang, page.day.date, site.config.timeZone, "day")),
 };

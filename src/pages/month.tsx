@@ -3,6 +3,7 @@ import type { PageType } from "./pageTypes.ts";
 import { MonthLayout } from "../../layouts/ArchiveLayouts.tsx";
 import { breadcrumbs, dateTrail, webPage } from "../seo/jsonLd.ts";
 import { noticeRead, shellRead } from "../site/reads.ts";
+import { archiveKey, touched } from "../site/changes.ts";
 import { previewNotice } from "./previewNotice.ts";
 import { latestOf } from "../seo/lastModified.ts";
 
@@ -27,6 +28,7 @@ export const monthPages: PageType<MonthPage> = {
   },
   render: (page, site) => <MonthLayout ctx={{ site, edition: page.edition, page }} />,
   reads: (page, site) => [shellRead(site, page.edition), ...page.month.days.flatMap((d) => [d.url, ...d.articles.map((a) => `${a.url} ${a.title}`)]), ...noticeRead(page)],
+  unchanged: (page, site, since) => !since.shells.has(page.edition.lang) && !touched(site, since).months.has(archiveKey(page.edition.lang, page.month.date, site.config.timeZone, "month")),
   lastmod: (page, site) => latestOf(page.month.days.map((d) => site.latestChange(d.articles))),
   structuredData: (page, site, facts) => [webPage(site, facts, "CollectionPage"), breadcrumbs(site, page.edition, dateTrail(page.edition, page.month.date, "month"))],
 };

@@ -9,6 +9,8 @@ import { TagLayout } from "../../layouts/TagLayout.tsx";
 import { editionAlternates } from "../seo/alternates.ts";
 import { breadcrumbs, tagNode, webPage } from "../seo/jsonLd.ts";
 import { tagIndexUrl } from "../urls.ts";
+import { touched } from "../site/changes.ts";
+import { tagKey } from "../collections/staleRelated.ts";
 import { articleRead, noticeRead, shellRead, tagNameRead, tagRead } from "../site/reads.ts";
 import { previewNotice, storiesForPage } from "./previewNotice.ts";
 
@@ -69,6 +71,8 @@ export const tagPages: PageType<TagPage> = {
     ...(page.listPage.front ? [tagsAlternates(page, site).map((a) => a.lang).join(",")] : []),
     ...noticeRead(page),
   ],
+  // Everything `reads` above depends on: a listing none of the changed stories is in (now or before) lists what it did.
+  unchanged: (page, site, since) => !since.shells.has(page.edition.lang) && since.tags.size === 0 && !touched(site, since).tags.has(tagKey(page.listing.tag)),
   lastmod: (page, site) => site.latestChange(page.listPage.front ? page.listing.articles : page.listPage.items),
   alternates: (page, site) => (page.listPage.front ? tagsAlternates(page, site) : []),
   structuredData: (page, site, facts) => {

@@ -1,3 +1,4 @@
+import type { DateTime } from "luxon";
 import type { StoryKey } from "../collections/staleRelated.ts";
 import { tagKey } from "../collections/staleRelated.ts";
 import type { Site } from "./Site.ts";
@@ -25,6 +26,39 @@ export interface SinceLastBuild {
 }
 
 /**
+ * Where the stories that changed since the last build stand, now and as they were: their
+ * people and topics (`person:slug`, in any edition: a listing's alternates name the other
+ * editions'), and their days and months (`<lang> 2016-07-15`, `<lang> 2016-07`). A listing or
+ * an archive none of them is in lists the same stories as in the last build, each reading
+ * the same (`PageType.unchanged`). Worked out once per build.
+ */
+export function touched(site: Site, since: SinceLastBuild): { tags: ReadonlySet<string>; days: ReadonlySet<string>; months: ReadonlySet<string> } {
+  return site.shared("where the changed stories stand", () => {
+    const zone = site.config.timeZone;
+    const tags = new Set<string>();
+    const days = new Set<string>();
+    const months = new Set<string>();
+    const add = (lang: string, date: DateTime, keys: readonly string[]) => {
+      for (const key of keys) tags.add(key);
+      const day = date.setZone(zone).toISODate()!;
+      days.add(`${lang} ${day}`);
+      months.add(`${lang} ${day.slice(0, 7)}`);
+    };
+    for (const story of since.before) add(story.lang, story.date, story.tags);
+    for (const article of site.content.all) {
+      if (since.articles.has(article.source)) add(article.lang, article.date, [...article.people, ...article.topics].map(tagKey));
+    }
+    return { tags, days, months };
+  });
+}
+
+/** The key of a day or month in `touched`: the edition's language and the date as the archives group it. */
+export function archiveKey(lang: string, date: DateTime, zone: string, unit: "day" | "month"): string {
+  const day = date.setZone(zone).toISODate()!;
+  return `${lang} ${unit === "day" ? day : day.slice(0, 7)}`;
+}
+
+/**
  * What a build records of the things many pages show, for the next build's `SinceLastBuild`:
  * each edition's shell, and the read of each person and topic an article names (its entry,
  * its name in every edition), as the pages' `reads` print them.
@@ -35,13 +69,16 @@ export interface SharedReads {
 }
 
 export function sharedReads(site: Site): SharedReads {
-  const shells: Record<string, string> = {};
-  const tags: Record<string, string> = {};
-  for (const edition of site.editions) shells[edition.lang] = shellRead(site, edition);
-  for (const article of site.content.articles) {
-    for (const tag of [...article.people, ...article.topics]) tags[tagKey(tag)] ??= [tagRead(tag), ...site.editions.map((e) => tagNameRead(tag, e))].join("\0");
-  }
-  return { shells, tags };
+  // Asked for twice by an incremental build (what changed, and the record it leaves): made once.
+  return site.shared("shared reads", () => {
+    const shells: Record<string, string> = {};
+    const tags: Record<string, string> = {};
+    for (const edition of site.editions) shells[edition.lang] = shellRead(site, edition);
+    for (const article of site.content.articles) {
+      for (const tag of [...article.people, ...article.topics]) tags[tagKey(tag)] ??= [tagRead(tag), ...site.editions.map((e) => tagNameRead(tag, e))].join("\0");
+    }
+    return { shells, tags };
+  });
 }
 
 /** The keys whose value differs between two records (or is in one only). */
