@@ -239,6 +239,8 @@ function buildEdition(content: Content, config: EditionConfig, articles: Article
   }));
   const position = new Map(articles.map((a, i) => [a, i]));
   const related = new Map<Article, Article[]>();
+  /** Those of `related` recalled from the last build's record. */
+  const recalled = new Set<Article>();
   let recall: ((a: Article) => Article[] | undefined) | undefined;
   const together = new Map<TagListing, CoAppearance[]>();
   let plan: SearchIndexPlan | undefined;
@@ -265,14 +267,23 @@ function buildEdition(content: Content, config: EditionConfig, articles: Article
       let found = related.get(a);
       if (!found) {
         recall ??= memory ? recaller(edition, articles, memory) : () => undefined;
-        found = recall(a) ?? relatedStories(a, (tag) => byTag.get(tag)).map((r) => r.article);
+        const kept = recall(a);
+        if (kept) recalled.add(a);
+        found = kept ?? relatedStories(a, (tag) => byTag.get(tag)).map((r) => r.article);
         related.set(a, found);
       }
       return found;
     },
     relatedMayDiffer: (a) => {
+      if (related.has(a)) return !recalled.has(a);
       recall ??= memory ? recaller(edition, articles, memory) : () => undefined;
-      return recall(a) === undefined;
+      const found = recall(a);
+      // Kept: the article's page asks for its related stories next.
+      if (found) {
+        related.set(a, found);
+        recalled.add(a);
+      }
+      return found === undefined;
     },
     appearsWith: (listing) => {
       let found = together.get(listing);
