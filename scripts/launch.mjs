@@ -21,8 +21,8 @@
  * finds files beside itself (layouts/assets, the Eleventy config) finds the same files.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -44,10 +44,32 @@ async function compiled(entry) {
     return pathToFileURL(entry).href;
   }
   mkdirSync(dirname(out), { recursive: true });
+  sweepTemporaries(out);
   const temporary = `${out}.tmp-${process.pid}`;
   writeFileSync(temporary, text);
   renameSync(temporary, out);
   return pathToFileURL(out).href;
+}
+
+/** Deletes copies of `out` left half-written by starts that were killed while compiling (their process is gone). */
+function sweepTemporaries(out) {
+  const prefix = `${basename(out)}.tmp-`;
+  for (const name of readdirSync(dirname(out))) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (Number.isInteger(pid) && pid > 0 && alive(pid)) continue;
+    rmSync(join(dirname(out), name), { force: true });
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a process of another user holds that pid, so it is alive.
+    return error.code === "EPERM";
+  }
 }
 
 /** Whether the copy at `out` is whole and compiled from the files as they are now. */

@@ -33,6 +33,8 @@ export const SOCKET = join(".bulletin-cache", "warm", "build.sock");
 
 /** Longest request line taken: a request is a few hundred bytes. */
 const MAX_REQUEST = 64 * 1024;
+/** How long a client may take to send its request line. */
+const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface WarmBuild {
   args: readonly string[];
@@ -90,6 +92,8 @@ export async function startWarmServer(opts: WarmServerOptions): Promise<WarmServ
     let buffer = "";
     socket.setEncoding("utf8");
     socket.on("error", () => socket.destroy());
+    // A client that connects and says nothing is let go; one waiting for its build is not.
+    socket.setTimeout(REQUEST_TIMEOUT_MS, () => socket.destroy());
     const onData = (chunk: string) => {
       buffer += chunk;
       const newline = buffer.indexOf("\n");
@@ -98,6 +102,7 @@ export async function startWarmServer(opts: WarmServerOptions): Promise<WarmServ
         return;
       }
       socket.off("data", onData);
+      socket.setTimeout(0);
       const request = parseRequest(buffer.slice(0, newline));
       if (typeof request === "string") return answer(socket, { refused: request }, true);
       if (realPath(request.root) !== opts.root) return answer(socket, { refused: `it builds ${opts.root}, not ${request.root}` }, true);

@@ -57,6 +57,18 @@ test("a changed source, or a damaged compiled copy, is compiled again: the comma
     // Half a copy (a start killed while writing it by hand-copying, say) is no copy.
     writeFileSync(p.bundle(), readFileSync(p.bundle(), "utf8").slice(0, 200));
     assert.match(p.run().out, /^second /);
+    // What a start killed while writing its copy left (under its own process id) goes with the next compile; a live start's stays.
+    const copy = p.bundle();
+    const dead = `${copy}.tmp-999999999`;
+    const live = `${copy}.tmp-${process.pid}`;
+    writeFileSync(dead, "half a cop");
+    writeFileSync(live, "being written");
+    writeFileSync(join(p.root, "src", "words.ts"), 'export const word: string = "third";\nexport const here = "";\n');
+    assert.match(p.run().out, /^third /);
+    const left = readdirSync(join(p.root, ".bulletin-cache", "code"));
+    assert.ok(!left.includes("scripts-say.ts.mjs.tmp-999999999"), `the dead start's copy is gone: ${left.join(", ")}`);
+    assert.ok(left.includes(`scripts-say.ts.mjs.tmp-${process.pid}`), "a running start's copy is left alone");
+    rmSync(live);
   } finally {
     p.remove();
   }

@@ -125,7 +125,7 @@ function ask(root: string, text: string): Promise<string> {
   });
 }
 
-test("the warm build process builds only its own bulletin, for a client on the same Node, and refuses anything else", async () => {
+test("the warm build process builds only its own bulletin, for a client on the same Node, and refuses anything else", { timeout: 120_000 }, async () => {
   const site = makeFixtureSite({}, { code: true });
   const warm = await startWarm(site.root);
   try {
@@ -135,6 +135,7 @@ test("the warm build process builds only its own bulletin, for a client on the s
     assert.match(await ask(site.root, "not json\n"), /^\{"refused":"the request is not JSON"\}\n$/);
     assert.match(await ask(site.root, `${"x".repeat(70 * 1024)}`), /^\{"refused":"the request is too long"\}\n$/);
     assert.match(await ask(site.root, request({ args: [1] })), /"refused":"the request's arguments are not strings"/);
+    assert.equal(await ask(site.root, ""), "", "a client that says nothing is let go (after 10 s)");
     assert.ok(!existsSync(join(site.root, "_site")), "none of them built anything");
     // A build asked for properly, with the clock the client gives.
     const answer = await ask(site.root, request({ env: { BULLETIN_NOW: "2020-01-01T00:00:00+03:00", PATH: "/nowhere" } }));
