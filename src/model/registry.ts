@@ -34,7 +34,7 @@ export class Registry {
   private readonly lookalikes = new Map<string, string | undefined>();
   /** Entries made for names nobody registered → where each was first written. */
   private readonly firstUses = new Map<Tag, FirstUse>();
-  /** Entries made for names nobody registered, by slug and spelling: made again, they are the same objects (`forgetUnregistered`). */
+  /** Entries made for names nobody registered, by the name as written (which decides all of the entry): made again, they are the same objects (`forgetUnregistered`). */
   private readonly made = new Map<string, Tag>();
 
   constructor(kind: TagKind) {
@@ -92,10 +92,11 @@ export class Registry {
     let tag = (key && this.byKey.get(key)) || this.bySlug.get(slug);
     const created = !tag;
     if (!tag) {
-      const spelt = name.replace(/\s+/g, " ").trim();
-      const again = this.made.get(`${slug}\0${spelt}\0${name}`);
-      tag = again ?? { kind: this.kind, slug, name: spelt, aliases: [], sameAs: [], bio: "", translations: {}, digest: `name ${name}` };
-      if (!again) this.made.set(`${slug}\0${spelt}\0${name}`, tag);
+      tag = this.made.get(name);
+      if (!tag) {
+        tag = { kind: this.kind, slug, name: name.replace(/\s+/g, " ").trim(), aliases: [], sameAs: [], bio: "", translations: {}, digest: `name ${name}` };
+        this.made.set(name, tag);
+      }
       this.byKey.set(key || slug, tag);
       this.bySlug.set(slug, tag);
     }

@@ -34,13 +34,17 @@ const emailReads = (day: DayArchive, site: Parameters<PageType<DayEmailPage>["re
   ...day.articles.map((a) => site.image(a)?.src ?? "-"),
 ];
 
+/** What `emailReads` depends on: the day's stories, none of them changed, none come or gone. */
+const emailUnchanged: NonNullable<PageType<DayEmailPage | DayEmailTextPage>["unchanged"]> = (page, site, since) =>
+  !touched(site, since).days.has(archiveKey(page.edition.lang, page.day.date, site.config.timeZone, "day"));
+
 export const dayEmailPages: PageType<DayEmailPage> = {
   *pages(site) {
     for (const edition of site.editions) for (const day of edition.days) yield { kind: "dayEmail", url: dayEmailUrl(edition, day.date, "html"), edition, day };
   },
   render: async (page, site) => inlineEmail(await jsxToHtml(<EmailLayout ctx={{ site, edition: page.edition, page }} />)),
   reads: (page, site) => emailReads(page.day, site),
-  unchanged: (page, site, since) => !touched(site, since).days.has(archiveKey(page.edition.lang, page.day.date, site.config.timeZone, "day")),
+  unchanged: (page, site, since) => emailUnchanged(page, site, since),
 };
 
 export const dayEmailTextPages: PageType<DayEmailTextPage> = {
@@ -49,5 +53,5 @@ export const dayEmailTextPages: PageType<DayEmailTextPage> = {
   },
   render: (page, site) => emailText(site, page.edition, page.day),
   reads: (page, site) => emailReads(page.day, site),
-  unchanged: (page, site, since) => !touched(site, since).days.has(archiveKey(page.edition.lang, page.day.date, site.config.timeZone, "day")),
+  unchanged: (page, site, since) => emailUnchanged(page, site, since),
 };

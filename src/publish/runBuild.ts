@@ -49,7 +49,7 @@ export interface RunBuildOptions extends LoadOptions {
   log?: (line: string) => void;
   /** Build everything, whatever the record of the last build says. */
   full?: boolean;
-  /** Where a process that builds again and again keeps the record between builds (the warm build process). */
+  /** Where a process that builds again and again keeps the record and the articles between builds (the warm build process). */
   memory?: BuildMemory;
 }
 

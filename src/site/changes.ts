@@ -40,9 +40,8 @@ export function touched(site: Site, since: SinceLastBuild): { tags: ReadonlySet<
     const months = new Set<string>();
     const add = (lang: string, date: DateTime, keys: readonly string[]) => {
       for (const key of keys) tags.add(key);
-      const day = date.setZone(zone).toISODate()!;
-      days.add(`${lang} ${day}`);
-      months.add(`${lang} ${day.slice(0, 7)}`);
+      days.add(archiveKey(lang, date, zone, "day"));
+      months.add(archiveKey(lang, date, zone, "month"));
     };
     for (const story of since.before) add(story.lang, story.date, story.tags);
     for (const article of site.content.all) {
