@@ -113,6 +113,41 @@ test("a warm build process killed during a build: npm run build builds by itself
   }
 });
 
+test("bad content handed to the warm build process: every problem as file:LINE, exit 1, _site/ as it was; fixed, the next build is right", async () => {
+  const site = makeFixtureSite({}, { code: true });
+  const cold = makeFixtureSite({}, { code: true });
+  const warm = await startWarm(site.root);
+  try {
+    assert.equal((await runBuildScript(site.root)).code, 0);
+    site.write(`${A}/2016-07-16-story-1.md`, story(1));
+    assert.equal((await runBuildScript(site.root)).code, 0);
+    const before = hashTree(join(site.root, "_site"));
+    site.write(`${A}/2016-07-16-bad.md`, article("title: Talks\ndate: 2016-02-30T10:00:00+03:00\ntopics: [Syria]"));
+    site.write(`${A}/2016-07-16-story-2.md`, article("title: Story number 2\ndate: 2016-07-16T02:00:00+03:00\npeople: [Vladimir Putn]"));
+    const bad = await runBuildScript(site.root);
+    assert.equal(bad.code, 1, bad.output);
+    assert.match(bad.output, /^content\/articles\/2016\/07\/2016-07-16-bad\.md:3: date: "2016-02-30T10:00:00\+03:00" is not a real date: February 2016 has 29 days$/m);
+    assert.match(bad.output, /^content\/articles\/2016\/07\/2016-07-16-story-2\.md:4: .*Vladimir Putin/m);
+    assert.match(bad.output, /^Build failed: 2 errors\. _site\/ was left as it was\.$/m);
+    assert.doesNotMatch(bad.output, /^\s+at /m, "no stack trace");
+    assert.deepEqual(hashTree(join(site.root, "_site")), before, "_site/ byte for byte as it was");
+    assert.match(warm.output(), / build: exit 1 in /, "the warm build process ran it");
+
+    site.write(`${A}/2016-07-16-bad.md`, undefined);
+    site.write(`${A}/2016-07-16-story-2.md`, story(2));
+    const fixed = await runBuildScript(site.root);
+    assert.equal(fixed.code, 0, fixed.output);
+    assert.match(fixed.output, /^1 story added: /m);
+    for (const n of [1, 2]) cold.write(`${A}/2016-07-16-story-${n}.md`, story(n));
+    assert.deepEqual(pages(site.root), await coldPages(cold));
+  } finally {
+    warm.kill();
+    await warm.exited;
+    site.remove();
+    cold.remove();
+  }
+});
+
 /** Sends `text` to the socket in `root`; what came back before it closed. */
 function ask(root: string, text: string): Promise<string> {
   return new Promise((resolve, reject) => {
