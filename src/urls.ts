@@ -90,9 +90,9 @@ export const SITEMAP_URL = "/sitemap.xml";
 export const NEWS_SITEMAP_URL = "/news-sitemap.xml";
 export const ROBOTS_URL = "/robots.txt";
 
-/** Part `n` of a sitemap too large for one file (`/sitemap.xml` is then their index). */
-export function sitemapPartUrl(n: number): string {
-  return `/sitemaps/${n}.xml`;
+/** Part `n` (from 1) of a group of a sitemap too large for one file (`/sitemap.xml` is then their index): `/sitemaps/2024.xml`, `/sitemaps/2024-2.xml`. */
+export function sitemapPartUrl(group: string, n = 1): string {
+  return `/sitemaps/${group}${n > 1 ? `-${n}` : ""}.xml`;
 }
 
 /** The bulletin's own files (layouts/assets, copied to /assets/). */

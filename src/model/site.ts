@@ -59,6 +59,8 @@ export function siteConfigSchema(languages: readonly string[]) {
   timeZone: z.string().refine((tz) => IANAZone.isValidZone(tz), { message: "is not an IANA time zone such as Asia/Damascus" }),
   articlesPerPage: z.preprocess(scalarValue, z.number().int().min(1).max(500).default(20)),
   allowHtml: z.preprocess(scalarValue, z.boolean().default(false)),
+  /** URLs per sitemap file; past it, /sitemap.xml is an index of files by year (src/seo/sitemap.ts). The protocol's own limit is 50,000. */
+  sitemapMaxUrls: z.preprocess(scalarValue, z.number().int().min(1).max(50_000).default(50_000)),
   description: text.default(""),
   /** The bulletin's X (Twitter) account, for `twitter:site` on shared links; optional. */
   twitterSite: twitterAccount.optional(),

@@ -64,6 +64,7 @@ export const articlePages: PageType<ArticlePage> = {
     ...noticeRead(page),
   ],
   lastmod: (page) => lastModified(page.article),
+  sitemapGroup: (page, site) => String(page.article.date.setZone(site.config.timeZone).year),
   alternates: (page, site) => editionAlternates(site, (e) => [page.article, ...page.translations].find((a) => a.lang === e.lang)?.url),
   structuredData: (page, site) => [
     newsArticle(site, page.edition, page.article),

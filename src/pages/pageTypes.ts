@@ -75,6 +75,8 @@ export interface PageType<P extends Page> {
   lastmod?(page: P, site: Site): DateTime | undefined;
   /** The same page in the other editions, this one included (`hreflang`); empty when it has none. */
   alternates?(page: P, site: Site): Alternate[];
+  /** The file of a sitemap split by year that lists the page (`/sitemaps/<group>.xml`): an article its year's; every other page `pages`. */
+  sitemapGroup?(page: P, site: Site): string;
   /** What the page is, for structured data (beside the site and its publisher, on every page). */
   structuredData?(page: P, site: Site, facts: PageFacts): JsonLdNode[];
   /** OpenGraph and feed links beyond what every page has. */

@@ -9,7 +9,7 @@ import type { Alternate } from "./alternates.ts";
 export const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 export const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 export const XHTML_NS = "http://www.w3.org/1999/xhtml";
-/** The sitemap protocol's limit per file; above it /sitemap.xml becomes an index of numbered files. */
+/** The sitemap protocol's limit per file; above it /sitemap.xml becomes an index (site.yaml's `sitemapMaxUrls` may set fewer). */
 export const SITEMAP_MAX_URLS = 50_000;
 /** Google News: articles of the last two days, at most 1,000 per news sitemap. */
 export const NEWS_WINDOW_DAYS = 2;
@@ -28,19 +28,36 @@ export type SitemapDocument =
   | { url: string; kind: "urlset"; entries: SitemapEntry[] }
   | { url: string; kind: "index"; files: { url: string; lastmod?: DateTime }[] };
 
-/** `/sitemap.xml`, split into `/sitemaps/N.xml` under an index once it passes `max` URLs. */
-export function sitemapDocuments(entries: SitemapEntry[], baseUrl: string, max = SITEMAP_MAX_URLS): SitemapDocument[] {
-  if (entries.length <= max) return [{ url: SITEMAP_URL, kind: "urlset", entries }];
-  const parts: SitemapDocument[] = [];
-  for (let i = 0; i < entries.length; i += max) {
-    parts.push({ url: sitemapPartUrl(parts.length + 1), kind: "urlset", entries: entries.slice(i, i + max) });
+/** One file of a split sitemap: entries `from` to `to` (exclusive) of a group. */
+export interface SitemapPart {
+  url: string;
+  group: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * The files of a sitemap of `groups` (each a name and how many URLs it has, in the order of
+ * the index): none when every URL fits in `/sitemap.xml`; otherwise each group's files under
+ * that index, `/sitemaps/<group>.xml`, then `-2`, `-3`… past `max` URLs. The groups are the
+ * articles' years and the other pages (`sitemapGroup`): a story filed changes its year's file
+ * and the listings', and a search engine (and the incremental build) can leave the other
+ * years' files as they were. Numbered files in the order of the page table had every file
+ * after the new story's shift by one URL: at 100,000 articles, all four written again, 1.8 s
+ * of a build.
+ */
+export function sitemapParts(groups: readonly { name: string; count: number }[], max = SITEMAP_MAX_URLS): SitemapPart[] | undefined {
+  if (groups.reduce((sum, g) => sum + g.count, 0) <= max) return undefined;
+  const parts: SitemapPart[] = [];
+  for (const { name, count } of groups) {
+    for (let from = 0, n = 1; from < count; from += max, n++) parts.push({ url: sitemapPartUrl(name, n), group: name, from, to: Math.min(count, from + max) });
   }
-  const index: SitemapDocument = {
-    url: SITEMAP_URL,
-    kind: "index",
-    files: parts.map((p) => ({ url: absoluteUrl(baseUrl, p.url), lastmod: p.kind === "urlset" ? latestOf(p.entries.map((e) => e.lastmod)) : undefined })),
-  };
-  return [index, ...parts];
+  return parts;
+}
+
+/** The index of split sitemap files: each with the latest `lastmod` of its entries. */
+export function sitemapIndex(files: readonly { url: string; lastmods: Iterable<DateTime | undefined> }[], baseUrl: string): SitemapDocument {
+  return { url: SITEMAP_URL, kind: "index", files: files.map((f) => ({ url: absoluteUrl(baseUrl, f.url), lastmod: latestOf(f.lastmods) })) };
 }
 
 export function renderSitemap(doc: SitemapDocument): string {

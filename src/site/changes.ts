@@ -30,24 +30,27 @@ export interface SinceLastBuild {
  * people and topics (`person:slug`, in any edition: a listing's alternates name the other
  * editions'), and their days and months (`<lang> 2016-07-15`, `<lang> 2016-07`). A listing or
  * an archive none of them is in lists the same stories as in the last build, each reading
- * the same (`PageType.unchanged`). Worked out once per build.
+ * the same (`PageType.unchanged`). Their years (`2016`, in every edition) are those of the
+ * sitemap's files by year. Worked out once per build.
  */
-export function touched(site: Site, since: SinceLastBuild): { tags: ReadonlySet<string>; days: ReadonlySet<string>; months: ReadonlySet<string> } {
+export function touched(site: Site, since: SinceLastBuild): { tags: ReadonlySet<string>; days: ReadonlySet<string>; months: ReadonlySet<string>; years: ReadonlySet<string> } {
   return site.shared("where the changed stories stand", () => {
     const zone = site.config.timeZone;
     const tags = new Set<string>();
     const days = new Set<string>();
     const months = new Set<string>();
+    const years = new Set<string>();
     const add = (lang: string, date: DateTime, keys: readonly string[]) => {
       for (const key of keys) tags.add(key);
       days.add(archiveKey(lang, date, zone, "day"));
       months.add(archiveKey(lang, date, zone, "month"));
+      years.add(archiveKey(lang, date, zone, "month").slice(-7, -3));
     };
     for (const story of since.before) add(story.lang, story.date, story.tags);
     for (const article of site.content.all) {
       if (since.articles.has(article.source)) add(article.lang, article.date, [...article.people, ...article.topics].map(tagKey));
     }
-    return { tags, days, months };
+    return { tags, days, months, years };
   });
 }
 

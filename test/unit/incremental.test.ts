@@ -15,6 +15,8 @@ import { siteTexts } from "../fixtures/writers/deskSite.ts";
  */
 const IMAGE = fileURLToPath(new URL("../fixtures/images/small.png", import.meta.url));
 const A = "content/articles/2016/07";
+const LAST_YEAR = "content/articles/2015/12/2015-12-31-year-end.md";
+const yearEnd = (more = "") => article(`title: The year ends quietly\ndate: 2015-12-31T20:00:00+03:00\ntopics: [Syria]${more}`, "The last story of the year.");
 
 type Step = { name: string; full?: RegExp; change(site: FixtureSite): void; env?: Record<string, string> };
 
@@ -23,6 +25,8 @@ const steps: Step[] = [
     name: "file a story",
     change: (s) => s.write(`${A}/2016-07-16-new-story.md`, article("title: A story filed this morning\ndate: 2016-07-16T09:00:00+03:00\ndateline: Damascus\npeople: [Vladimir Putin]\ntopics: [Syria]", "The first paragraph of the new story.")),
   },
+  // The sitemap is split by year here (`sitemapMaxUrls` below): last year's file is left as it is until a story of that year changes.
+  { name: "file a story dated last year", change: (s) => s.write(LAST_YEAR, yearEnd()) },
   {
     name: "edit a headline",
     change: (s) => s.write(`${A}/2016-07-16-new-story.md`, article("title: A story filed this morning, retitled\ndate: 2016-07-16T09:00:00+03:00\ndateline: Damascus\npeople: [Vladimir Putin]\ntopics: [Syria]", "The first paragraph of the new story.")),
@@ -39,6 +43,10 @@ const steps: Step[] = [
   {
     name: "add a correction",
     change: (s) => s.write(`${A}/2016-07-15-talks-after-midnight.md`, article("title: Talks continue after midnight in Moscow\ndate: 2016-07-15T00:30:00+03:00\ndateline: Moscow\npeople: Vladimir Putin\ntopics: [Syria]\ncorrections:\n  - { date: 2016-07-16T10:00:00+03:00, text: An earlier version gave the wrong city. }", "Talks went on after midnight, Damascus time.\n\nA second paragraph.")),
+  },
+  {
+    name: "correct last year's story",
+    change: (s) => s.write(LAST_YEAR, yearEnd("\ncorrections:\n  - { date: 2016-07-16T12:00:00+03:00, text: An earlier version gave the wrong day. }")),
   },
   {
     name: "add a story with a picture",
@@ -112,6 +120,8 @@ test("after every change of a newsroom's day, the incremental build publishes wh
   // The same day again, each build handed to `npm run warm` (src/publish/warmServer.ts), which keeps the record in memory.
   const warmSite = makeFixtureSite({}, { code: true });
   const cold = makeFixtureSite({}, { code: true });
+  // A few URLs a sitemap file, so that /sitemap.xml is an index of files by year, as at 50,000 URLs (src/seo/sitemap.ts).
+  for (const s of [live, warmSite, cold]) s.write("content/site.yaml", `${readFileSync(join(s.root, "content/site.yaml"), "utf8")}sitemapMaxUrls: 4\n`);
   let warm: Awaited<ReturnType<typeof startWarm>> | undefined;
   try {
     const first = await runBuildScript(live.root);
@@ -142,6 +152,7 @@ test("after every change of a newsroom's day, the incremental build publishes wh
       }
       await coldBuild(cold, env);
       const expected = published(cold.root);
+      if (existsSync(join(cold.root, LAST_YEAR))) assert.ok(expected.files.has("sitemaps/2015.xml") && expected.files.has("sitemaps/2016.xml"), `${step.name}: the sitemap is split by year`);
       for (const [name, site] of [["incremental", live], ["warm", warmSite]] as const) {
         const got = published(site.root);
         assert.deepEqual([...got.files.keys()].sort(), [...expected.files.keys()].sort(), `${step.name} (${name}): the same files`);

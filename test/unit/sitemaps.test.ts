@@ -3,10 +3,10 @@ import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import type { Article } from "../../src/model/types.ts";
 import {
-  newsArticles, quietNewsUrl, renderNewsSitemap, renderSitemap, robotsTxt, sitemapDocuments,
+  newsArticles, quietNewsUrl, renderNewsSitemap, renderSitemap, robotsTxt,
   NEWS_MAX_ARTICLES, NEWS_NS, SITEMAP_NS,
 } from "../../src/seo/sitemap.ts";
-import { sitemapEntries } from "../../src/pages/sitemap.ts";
+import { sitemapEntries, sitemapPages } from "../../src/pages/sitemap.ts";
 import { newsSitemapPages } from "../../src/pages/newsSitemap.ts";
 import { Site } from "../../src/site/Site.ts";
 import { loadFixture } from "../support/fixtureSite.ts";
@@ -141,26 +141,56 @@ test("lastmod is when a page last changed for a reader, with the bulletin's offs
   assert.equal(iso("/2026/11/28/"), "2026-11-29T08:30:00+03:00");
   assert.equal(iso("/2016/"), "2016-07-15T14:20:00+03:00");
   assert.equal(iso("/corrections/"), "2026-11-29T08:30:00+03:00");
-  const xml = renderSitemap(sitemapDocuments(sitemapEntries(model.build), BASE_URL)[0]!);
+  const xml = renderSitemap({ url: "/sitemap.xml", kind: "urlset", entries: sitemapEntries(model.build) });
   assert.equal(xmlProblems(xml), "");
   assert.equal(sitemapSchemaProblems(xml), "");
   const lastmods = xpath(xml, `count(//*[local-name()='lastmod'][not(contains(., '+03:00'))])`);
   assert.equal(lastmods, "0");
 });
 
-test("a bulletin past the protocol's limit gets a sitemap index of numbered sitemaps", () => {
-  const entries = Array.from({ length: 7 }, (_, i) => ({ url: `${BASE_URL}/p/${i}/`, lastmod: NOW.minus({ days: i }) }));
-  const docs = sitemapDocuments(entries, BASE_URL, 3);
-  assert.deepEqual(docs.map((d) => d.url), ["/sitemap.xml", "/sitemaps/1.xml", "/sitemaps/2.xml", "/sitemaps/3.xml"]);
-  const index = renderSitemap(docs[0]!);
-  assert.equal(xmlProblems(index), "");
-  assert.equal(sitemapSchemaProblems(index), "");
+/** The `<loc>`s of a sitemap or sitemap index, in order (the files are checked against the schema, so each is one URL). */
+function locs(xml: string): string[] {
+  return [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
+}
+
+test("past sitemapMaxUrls, /sitemap.xml is an index of a file for the other pages and one per year of articles, each valid", () => {
+  const whole = new Map(sitemapEntries(model.build).map((e) => [e.url, e]));
+  const articleUrls = new Set(model.build.content.articles.map((a) => model.build.absolute(a.url)));
+  const max = 3;
+  const content = model.build.content;
+  const site = new Site({ ...content, site: { ...content.site, sitemapMaxUrls: max } });
+  const pages = [...sitemapPages.pages(site)];
+  const files = new Map(pages.map((p) => [p.url, String(sitemapPages.render(p, site))]));
+  for (const [url, xml] of files) {
+    assert.equal(xmlProblems(xml), "", url);
+    assert.equal(sitemapSchemaProblems(xml), "", url);
+  }
+  const index = files.get("/sitemap.xml")!;
   assert.equal(xpath(index, "local-name(/*)"), "sitemapindex");
   assert.equal(xpath(index, "namespace-uri(/*)"), SITEMAP_NS);
-  assert.equal(xpath(index, `/*/*[1]/*[local-name()='loc']`), `${BASE_URL}/sitemaps/1.xml`);
-  assert.equal(xpath(index, `/*/*[1]/*[local-name()='lastmod']`), NOW.toISO({ suppressMilliseconds: true }));
-  const parts = docs.slice(1).map((d) => xcount(renderSitemap(d), `/*/*[local-name()='url']`));
-  assert.deepEqual(parts, [3, 3, 1]);
+  const listed = locs(index);
+  assert.deepEqual(listed, pages.slice(1).map((p) => `${BASE_URL}${p.url}`), "the index lists every other file, in order");
+  // The other pages first, then the years, newest first; a group past the limit goes on in -2, -3…
+  assert.deepEqual(pages.slice(1, 3).map((p) => p.url), ["/sitemaps/pages.xml", "/sitemaps/pages-2.xml"]);
+  const years = pages.map((p) => /^\/sitemaps\/(\d{4})(-\d+)?\.xml$/.exec(p.url)?.[1]).filter(Boolean);
+  assert.deepEqual([...new Set(years)], ["2026", "2016"]);
+  // Every URL of the whole sitemap once, articles in their year's file, no file past the limit.
+  const seen: string[] = [];
+  for (const page of pages.slice(1)) {
+    const xml = files.get(page.url)!;
+    const urls = locs(xml);
+    assert.ok(urls.length >= 1 && urls.length <= max, `${page.url} has ${urls.length} URLs`);
+    const year = /\/sitemaps\/(\d{4})/.exec(page.url)?.[1];
+    for (const url of urls) {
+      assert.equal(articleUrls.has(url), year !== undefined, `${url} in ${page.url}`);
+      if (year) assert.ok(url.startsWith(`${BASE_URL}/${year}/`) || url.startsWith(`${BASE_URL}/ar/${year}/`), `${url} in ${page.url}`);
+    }
+    // Each file's lastmod in the index is its latest entry's.
+    const latest = urls.map((u) => whole.get(u)!.lastmod!).reduce((a, b) => (a > b ? a : b));
+    assert.equal(xpath(index, `/*/*[*[local-name()='loc']='${BASE_URL}${page.url}']/*[local-name()='lastmod']`), latest.toISO({ suppressMilliseconds: true }));
+    seen.push(...urls);
+  }
+  assert.deepEqual([...seen].sort(), [...whole.keys()].sort());
 });
 
 test("robots.txt allows crawling and names both sitemaps by absolute URL", () => {
