@@ -9,6 +9,7 @@ import { articleRead, noticeRead, shellRead, tagNameRead, tagRead } from "../sit
 import { previewNotice } from "./previewNotice.ts";
 import type { Site } from "../site/Site.ts";
 import type { SinceLastBuild } from "../site/changes.ts";
+import { tagKey } from "../collections/staleRelated.ts";
 
 /** An article at `/YYYY/MM/DD/<slug>/`, with the stories related to it and its neighbours in its edition. */
 export interface ArticlePage {
@@ -84,8 +85,9 @@ export const articlePages: PageType<ArticlePage> = {
     const { article, edition } = page;
     if (since.shells.has(edition.lang) || since.articles.has(article.source) || since.showedChanged.has(article.source)) return false;
     if (article.translation && since.translations.has(article.translation)) return false;
-    if ([page.newer, page.older].some((a) => a && since.articles.has(a.source))) return false;
-    if ([...article.people, ...article.topics].some((t) => since.tags.has(`${t.kind}:${t.slug}`))) return false;
+    if ((page.newer && since.articles.has(page.newer.source)) || (page.older && since.articles.has(page.older.source))) return false;
+    // Asked of every article page: no arrays or keys made unless a person or topic changed.
+    if (since.tags.size > 0 && [...article.people, ...article.topics].some((t) => since.tags.has(tagKey(t)))) return false;
     if (edition.relatedMayDiffer(article)) return false;
     return !besideWhereChangedStood(site, edition, since).has(article.source);
   },
