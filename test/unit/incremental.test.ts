@@ -82,6 +82,11 @@ const steps: Step[] = [
     env: { BULLETIN_NOW: "2016-07-17T16:00:00+03:00" },
   },
   {
+    name: "edit a topic's registry entry",
+    change: (s) => s.write("content/topics/syria.md", "---\nname: Syria\ndescription: News about Syria, and its neighbours.\naliases: [Syrian Arab Republic]\n---\n"),
+    env: { BULLETIN_NOW: "2016-07-17T16:00:00+03:00" },
+  },
+  {
     name: "change site.yaml",
     full: /^Full build: content\/site\.yaml or the build's options changed\.$/m,
     change: (s) => s.write("content/site.yaml", readFileSync(join(s.root, "content/site.yaml"), "utf8").replace("name: Test Bulletin", "name: Renamed Bulletin")),
