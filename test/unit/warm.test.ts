@@ -34,42 +34,51 @@ async function coldPages(site: FixtureSite): Promise<Map<string, string>> {
   return pages(site.root);
 }
 
-test("the warm build process trusts the record it keeps only while the file is the one it wrote", async () => {
+/**
+ * A bulletin with `npm run warm` running, built through it twice (in full, then with story 1
+ * filed); `cold`, a copy to build from nothing and compare with. Both removed after `run`.
+ */
+async function withWarmBulletin(run: (s: { site: FixtureSite; cold: FixtureSite; warm: Awaited<ReturnType<typeof startWarm>> }) => Promise<void>): Promise<void> {
   const site = makeFixtureSite({}, { code: true });
   const cold = makeFixtureSite({}, { code: true });
   const warm = await startWarm(site.root);
   try {
     assert.equal((await runBuildScript(site.root)).code, 0);
     site.write(`${A}/2016-07-16-story-1.md`, story(1));
-    assert.doesNotMatch((await runBuildScript(site.root)).output, /Full build/);
-
-    // A build by itself (BULLETIN_WARM=0) writes the record and the site: the warm process reads that record, not its own.
-    site.write(`${A}/2016-07-16-story-2.md`, story(2));
-    const alone = await runBuildScript(site.root, { BULLETIN_WARM: "0" });
-    assert.match(alone.output, /^1 story added: /m);
-    site.write(`${A}/2016-07-16-story-3.md`, story(3));
-    const after = await runBuildScript(site.root);
-    assert.equal(after.code, 0, after.output);
-    assert.match(after.output, /^1 story added: /m, "incremental, from the record the other build wrote");
-    assert.equal(warm.output().match(/ build: exit 0 in /g)?.length, 3, warm.output());
-
-    // A damaged record is found damaged, as by a build by itself.
-    const record = recordFile(site.root);
-    writeFileSync(record, readFileSync(record, "utf8").slice(0, 200));
-    site.write(`${A}/2016-07-16-story-4.md`, story(4));
-    const damaged = await runBuildScript(site.root);
-    assert.match(damaged.output, /^Full build: the record of the previous build is damaged \(truncated or changed\)\.$/m);
-    assert.equal(warm.output().match(/ build: exit 0 in /g)?.length, 4, warm.output());
-
-    for (const n of [1, 2, 3, 4]) cold.write(`${A}/2016-07-16-story-${n}.md`, story(n));
-    assert.deepEqual(pages(site.root), await coldPages(cold));
+    const filed = await runBuildScript(site.root);
+    assert.equal(filed.code, 0, filed.output);
+    assert.doesNotMatch(filed.output, /Full build/);
+    await run({ site, cold, warm });
   } finally {
     warm.kill();
     await warm.exited;
     site.remove();
     cold.remove();
   }
-});
+}
+
+test("the warm build process trusts the record it keeps only while the file is the one it wrote", () => withWarmBulletin(async ({ site, cold, warm }) => {
+  // A build by itself (BULLETIN_WARM=0) writes the record and the site: the warm process reads that record, not its own.
+  site.write(`${A}/2016-07-16-story-2.md`, story(2));
+  const alone = await runBuildScript(site.root, { BULLETIN_WARM: "0" });
+  assert.match(alone.output, /^1 story added: /m);
+  site.write(`${A}/2016-07-16-story-3.md`, story(3));
+  const after = await runBuildScript(site.root);
+  assert.equal(after.code, 0, after.output);
+  assert.match(after.output, /^1 story added: /m, "incremental, from the record the other build wrote");
+  assert.equal(warm.output().match(/ build: exit 0 in /g)?.length, 3, warm.output());
+
+  // A damaged record is found damaged, as by a build by itself.
+  const record = recordFile(site.root);
+  writeFileSync(record, readFileSync(record, "utf8").slice(0, 200));
+  site.write(`${A}/2016-07-16-story-4.md`, story(4));
+  const damaged = await runBuildScript(site.root);
+  assert.match(damaged.output, /^Full build: the record of the previous build is damaged \(truncated or changed\)\.$/m);
+  assert.equal(warm.output().match(/ build: exit 0 in /g)?.length, 4, warm.output());
+
+  for (const n of [1, 2, 3, 4]) cold.write(`${A}/2016-07-16-story-${n}.md`, story(n));
+  assert.deepEqual(pages(site.root), await coldPages(cold));
+}));
 
 test("a warm build process killed during a build: npm run build builds by itself, and a new one takes the socket it left", async () => {
   const site = makeFixtureSite({}, { code: true });
@@ -113,40 +122,27 @@ test("a warm build process killed during a build: npm run build builds by itself
   }
 });
 
-test("bad content handed to the warm build process: every problem as file:LINE, exit 1, _site/ as it was; fixed, the next build is right", async () => {
-  const site = makeFixtureSite({}, { code: true });
-  const cold = makeFixtureSite({}, { code: true });
-  const warm = await startWarm(site.root);
-  try {
-    assert.equal((await runBuildScript(site.root)).code, 0);
-    site.write(`${A}/2016-07-16-story-1.md`, story(1));
-    assert.equal((await runBuildScript(site.root)).code, 0);
-    const before = hashTree(join(site.root, "_site"));
-    site.write(`${A}/2016-07-16-bad.md`, article("title: Talks\ndate: 2016-02-30T10:00:00+03:00\ntopics: [Syria]"));
-    site.write(`${A}/2016-07-16-story-2.md`, article("title: Story number 2\ndate: 2016-07-16T02:00:00+03:00\npeople: [Vladimir Putn]"));
-    const bad = await runBuildScript(site.root);
-    assert.equal(bad.code, 1, bad.output);
-    assert.match(bad.output, /^content\/articles\/2016\/07\/2016-07-16-bad\.md:3: date: "2016-02-30T10:00:00\+03:00" is not a real date: February 2016 has 29 days$/m);
-    assert.match(bad.output, /^content\/articles\/2016\/07\/2016-07-16-story-2\.md:4: .*Vladimir Putin/m);
-    assert.match(bad.output, /^Build failed: 2 errors\. _site\/ was left as it was\.$/m);
-    assert.doesNotMatch(bad.output, /^\s+at /m, "no stack trace");
-    assert.deepEqual(hashTree(join(site.root, "_site")), before, "_site/ byte for byte as it was");
-    assert.match(warm.output(), / build: exit 1 in /, "the warm build process ran it");
+test("bad content handed to the warm build process: every problem as file:LINE, exit 1, _site/ as it was; fixed, the next build is right", () => withWarmBulletin(async ({ site, cold, warm }) => {
+  const before = hashTree(join(site.root, "_site"));
+  site.write(`${A}/2016-07-16-bad.md`, article("title: Talks\ndate: 2016-02-30T10:00:00+03:00\ntopics: [Syria]"));
+  site.write(`${A}/2016-07-16-story-2.md`, article("title: Story number 2\ndate: 2016-07-16T02:00:00+03:00\npeople: [Vladimir Putn]"));
+  const bad = await runBuildScript(site.root);
+  assert.equal(bad.code, 1, bad.output);
+  assert.match(bad.output, /^content\/articles\/2016\/07\/2016-07-16-bad\.md:3: date: "2016-02-30T10:00:00\+03:00" is not a real date: February 2016 has 29 days$/m);
+  assert.match(bad.output, /^content\/articles\/2016\/07\/2016-07-16-story-2\.md:4: .*Vladimir Putin/m);
+  assert.match(bad.output, /^Build failed: 2 errors\. _site\/ was left as it was\.$/m);
+  assert.doesNotMatch(bad.output, /^\s+at /m, "no stack trace");
+  assert.deepEqual(hashTree(join(site.root, "_site")), before, "_site/ byte for byte as it was");
+  assert.match(warm.output(), / build: exit 1 in /, "the warm build process ran it");
 
-    site.write(`${A}/2016-07-16-bad.md`, undefined);
-    site.write(`${A}/2016-07-16-story-2.md`, story(2));
-    const fixed = await runBuildScript(site.root);
-    assert.equal(fixed.code, 0, fixed.output);
-    assert.match(fixed.output, /^1 story added: /m);
-    for (const n of [1, 2]) cold.write(`${A}/2016-07-16-story-${n}.md`, story(n));
-    assert.deepEqual(pages(site.root), await coldPages(cold));
-  } finally {
-    warm.kill();
-    await warm.exited;
-    site.remove();
-    cold.remove();
-  }
-});
+  site.write(`${A}/2016-07-16-bad.md`, undefined);
+  site.write(`${A}/2016-07-16-story-2.md`, story(2));
+  const fixed = await runBuildScript(site.root);
+  assert.equal(fixed.code, 0, fixed.output);
+  assert.match(fixed.output, /^1 story added: /m);
+  for (const n of [1, 2]) cold.write(`${A}/2016-07-16-story-${n}.md`, story(n));
+  assert.deepEqual(pages(site.root), await coldPages(cold));
+}));
 
 /** Sends `text` to the socket in `root`; what came back before it closed. */
 function ask(root: string, text: string): Promise<string> {
