@@ -8,7 +8,7 @@ import { breadcrumbs, dateTrail, newsArticle } from "../seo/jsonLd.ts";
 import { articleRead, noticeRead, shellRead, tagNameRead, tagRead } from "../site/reads.ts";
 import { previewNotice } from "./previewNotice.ts";
 import type { Site } from "../site/Site.ts";
-import type { SinceLastBuild } from "../site/changes.ts";
+import { archiveYear, type SinceLastBuild } from "../site/changes.ts";
 import { tagKey } from "../collections/staleRelated.ts";
 
 /** An article at `/YYYY/MM/DD/<slug>/`, with the stories related to it and its neighbours in its edition. */
@@ -65,7 +65,7 @@ export const articlePages: PageType<ArticlePage> = {
     ...noticeRead(page),
   ],
   lastmod: (page) => lastModified(page.article),
-  sitemapGroup: (page, site) => String(page.article.date.setZone(site.config.timeZone).year),
+  sitemapGroup: (page, site) => archiveYear(page.article.date, site.config.timeZone),
   alternates: (page, site) => editionAlternates(site, (e) => [page.article, ...page.translations].find((a) => a.lang === e.lang)?.url),
   structuredData: (page, site) => [
     newsArticle(site, page.edition, page.article),

@@ -1,7 +1,7 @@
 import type { DateTime } from "luxon";
 import type { Page, PageType } from "./pageTypes.ts";
 import type { Site } from "../site/Site.ts";
-import { touched } from "../site/changes.ts";
+import { archiveYear, touched } from "../site/changes.ts";
 import { renderSitemap, sitemapIndex, sitemapParts, type SitemapDocument, type SitemapEntry, type SitemapPart } from "../seo/sitemap.ts";
 import { SITEMAP_URL } from "../urls.ts";
 
@@ -43,7 +43,7 @@ export const sitemapPages: PageType<SitemapPage> = {
     if (typeof page.part === "string" || page.part.group === PAGES) return false;
     const years = site.shared("sitemap years changed", () => {
       const changed = new Set(touched(site, since).years);
-      for (const article of site.content.all) if (article.translation && since.translations.has(article.translation)) changed.add(yearOf(site, article.date));
+      for (const article of site.content.all) if (article.translation && since.translations.has(article.translation)) changed.add(archiveYear(article.date, site.config.timeZone));
       return changed;
     });
     return !years.has(page.part.group);
@@ -52,10 +52,6 @@ export const sitemapPages: PageType<SitemapPage> = {
 
 /** The group of the pages that are not articles (`sitemapGroup`). */
 const PAGES = "pages";
-
-function yearOf(site: Site, date: DateTime): string {
-  return String(date.setZone(site.config.timeZone).year);
-}
 
 /** The pages the sitemap lists, by group (the other pages first, then years, newest first), each in the order of the page table; and its files when split. */
 function sitemapPlan(site: Site): { groups: Map<string, Page[]>; parts?: SitemapPart[] } {

@@ -44,7 +44,7 @@ export function touched(site: Site, since: SinceLastBuild): { tags: ReadonlySet<
       for (const key of keys) tags.add(key);
       days.add(archiveKey(lang, date, zone, "day"));
       months.add(archiveKey(lang, date, zone, "month"));
-      years.add(archiveKey(lang, date, zone, "month").slice(-7, -3));
+      years.add(archiveYear(date, zone));
     };
     for (const story of since.before) add(story.lang, story.date, story.tags);
     for (const article of site.content.all) {
@@ -58,6 +58,11 @@ export function touched(site: Site, since: SinceLastBuild): { tags: ReadonlySet<
 export function archiveKey(lang: string, date: DateTime, zone: string, unit: "day" | "month"): string {
   const day = date.setZone(zone).toISODate()!;
   return `${lang} ${unit === "day" ? day : day.slice(0, 7)}`;
+}
+
+/** The year a story is archived under, as the sitemap's files by year group it (`2016`, the same in every edition). */
+export function archiveYear(date: DateTime, zone: string): string {
+  return String(date.setZone(zone).year);
 }
 
 /**
