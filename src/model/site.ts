@@ -60,7 +60,7 @@ export function siteConfigSchema(languages: readonly string[]) {
   articlesPerPage: z.preprocess(scalarValue, z.number().int().min(1).max(500).default(20)),
   allowHtml: z.preprocess(scalarValue, z.boolean().default(false)),
   /** URLs per sitemap file; past it, /sitemap.xml is an index of files by year (src/seo/sitemap.ts). The protocol's own limit is 50,000. */
-  sitemapMaxUrls: z.preprocess(scalarValue, z.number().int().min(1).max(50_000).default(50_000)),
+  sitemapMaxUrls: z.preprocess(scalarValue, z.number().int().min(1, { message: "must be at least 1" }).max(50_000, { message: "must be at most 50000, the sitemap protocol's limit a file" }).default(50_000)),
   description: text.default(""),
   /** The bulletin's X (Twitter) account, for `twitter:site` on shared links; optional. */
   twitterSite: twitterAccount.optional(),

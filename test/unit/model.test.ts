@@ -181,6 +181,11 @@ test("site.yaml problems name the setting and its line: a wrong type is not call
     'content/site.yaml:4: articlesPerPage: must be a number, not string "twenty"',
     "content/site.yaml:5: timeZone: is not an IANA time zone such as Asia/Damascus",
   ]);
+  // The sitemap protocol allows 50,000 URLs a file: more, or none, is named on its line.
+  const sitemap = (value: string) => siteYamlProblems(`name: Test\nagency: SANA\nbaseUrl: https://bulletin.test\ntimeZone: Asia/Damascus\nsitemapMaxUrls: ${value}\n`);
+  assert.deepEqual(sitemap("60000"), ["content/site.yaml:5: sitemapMaxUrls: must be at most 50000, the sitemap protocol's limit a file"]);
+  assert.match(sitemap("0")[0]!, /^content\/site\.yaml:5: sitemapMaxUrls: /);
+  assert.deepEqual(sitemap("10000"), []);
 });
 
 test("a title, dateline or name typed as a number keeps its text exactly; true/false and numbers still work where wanted", () => {
