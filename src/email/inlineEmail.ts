@@ -1,26 +1,30 @@
 import { createRequire } from "node:module";
-import type Juice from "juice";
+import type { inline as Inline } from "@css-inline/css-inline";
 
-/** Required when the first email is inlined: importing juice took 0.2–0.3 s of every build's start, and most incremental builds make no email. */
-let juice: typeof Juice | undefined;
+/** Loaded when the first email is inlined: most incremental builds make no email, and a command that makes none never loads it. */
+let inline: typeof Inline | undefined;
 
 /**
  * An email's HTML with its stylesheet written into each element's `style` (Gmail, Outlook and
- * most webmail drop a `<style>` or a linked stylesheet, or keep only part of it). Juice does
- * it: the inliner mail tools themselves use, with a real CSS parser and selector engine, where
- * inlining by hand misses cascades and specificity. Media queries stay in one `<style>` for
- * the clients that read them (small screens); nothing is fetched, and no attribute HTML
- * obsoleted (`width` on tables, `bgcolor`) is added, so the page stays valid HTML.
+ * most webmail drop a `<style>` or a linked stylesheet, or keep only part of it). css-inline
+ * does it: a real CSS parser and selector engine (Servo's), where inlining by hand misses
+ * cascades and specificity. At-rules (the small-screen media query) stay in one `<style>` for
+ * the clients that read them; nothing is fetched, and no attribute HTML obsoleted (`width` on
+ * tables) is added, so the page stays valid HTML.
+ *
+ * It replaced juice, measured: juice (on cheerio) took 0.21 s to load, on every build that
+ * files a story (each changes its day's email), and 8–35 ms an email, 5.2 s of a full build
+ * at 10,000 articles (2,167 days); css-inline, compiled Rust, loads in 27 ms and inlines the
+ * same email in 0.3–1.4 ms.
  */
 export function inlineEmail(html: string): string {
-  juice ??= createRequire(import.meta.url)("juice") as typeof Juice;
-  return juice(html, {
-    removeStyleTags: true,
-    preserveMediaQueries: true,
-    preserveImportant: true,
-    applyAttributesTableElements: false,
+  inline ??= (createRequire(import.meta.url)("@css-inline/css-inline") as { inline: typeof Inline }).inline;
+  return inline(html, {
+    keepStyleTags: false,
+    keepLinkTags: false,
+    keepAtRules: true,
+    loadRemoteStylesheets: false,
     applyWidthAttributes: false,
     applyHeightAttributes: false,
-    insertPreservedExtraCss: true,
   });
 }
