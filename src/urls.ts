@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
 import type { TagKind } from "./model/types.ts";
+import { calendarDate } from "./text/dates.ts";
 
 /**
  * The URL scheme of design/CONTENT.md, in one place: every URL the bulletin writes or links
@@ -21,11 +22,11 @@ export function homeUrl(edition: EditionPath): string {
 }
 
 export function articleUrl(edition: EditionPath, date: DateTime, slug: string): string {
-  return `${edition.prefix}/${date.toFormat("yyyy/MM/dd")}/${encodeSegment(slug)}/`;
+  return `${edition.prefix}/${calendarDate(date)}/${encodeSegment(slug)}/`;
 }
 
 export function dayUrl(edition: EditionPath, date: DateTime): string {
-  return `${edition.prefix}/${date.toFormat("yyyy/MM/dd")}/`;
+  return `${edition.prefix}/${calendarDate(date)}/`;
 }
 
 /**
@@ -38,11 +39,11 @@ export function dayEmailUrl(edition: EditionPath, date: DateTime, format: "html"
 }
 
 export function monthUrl(edition: EditionPath, date: DateTime): string {
-  return `${edition.prefix}/${date.toFormat("yyyy/MM")}/`;
+  return `${edition.prefix}/${calendarDate(date, "month")}/`;
 }
 
 export function yearUrl(edition: EditionPath, date: DateTime): string {
-  return `${edition.prefix}/${date.toFormat("yyyy")}/`;
+  return `${edition.prefix}/${calendarDate(date, "year")}/`;
 }
 
 export function tagSection(kind: TagKind): "people" | "topics" {
@@ -124,7 +125,7 @@ export function imageUrl(name: string): string {
  * them together (src/search/indexPlan.ts says which article goes where).
  */
 export function searchIndexUrl(lang: string, date: DateTime, part?: string): string {
-  return `/pagefind/${lang}/${date.toFormat("yyyy")}${part ? `-${part}` : ""}/`;
+  return `/pagefind/${lang}/${calendarDate(date, "year")}${part ? `-${part}` : ""}/`;
 }
 
 /** The search index of an edition's newest week (src/search/indexPlan.ts). */

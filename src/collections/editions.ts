@@ -1,4 +1,5 @@
 import type { DateTime } from "luxon";
+import { calendarDate } from "../text/dates.ts";
 import type { Content } from "../model/loadContent.ts";
 import type { Article, Tag, TagKind } from "../model/types.ts";
 import type { SiteConfig } from "../model/site.ts";
@@ -226,7 +227,7 @@ function buildEdition(content: Content, config: EditionConfig, articles: Article
     url: dayUrl(config, list[0]!.date),
     articles: [...list].reverse(),
   }));
-  const months = [...groupBy(days, (d) => d.date.toFormat("yyyy-MM"))].map(([, list]) => ({
+  const months = [...groupBy(days, (d) => calendarDate(d.date, "month", "-"))].map(([, list]) => ({
     date: list[0]!.date.startOf("month"),
     url: monthUrl(config, list[0]!.date),
     days: list,

@@ -1,4 +1,5 @@
 import type { DateTime } from "luxon";
+import { calendarDate } from "../text/dates.ts";
 import type { Article } from "../model/types.ts";
 
 export interface TimelineMonth {
@@ -17,7 +18,7 @@ export interface TimelineMonth {
 export function timeline(articles: readonly Article[]): TimelineMonth[] {
   const months: TimelineMonth[] = [];
   for (const article of articles) {
-    const key = article.date.toFormat("yyyy-MM");
+    const key = calendarDate(article.date, "month", "-");
     const last = months.at(-1);
     if (last && last.key === key) last.articles.push(article);
     else months.push({ month: article.date.startOf("month"), key, articles: [article] });

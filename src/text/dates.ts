@@ -167,9 +167,19 @@ function two(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** The calendar parts of the bulletin's day, for URLs and archives. */
-export function dayParts(dt: DateTime): { year: string; month: string; day: string } {
-  return { year: dt.toFormat("yyyy"), month: dt.toFormat("MM"), day: dt.toFormat("dd") };
+/**
+ * `2016/07/15`, `2016/07` or `2016` (`separator` between the parts): the date's day, month or
+ * year in its own zone, as luxon's `toFormat("yyyy/MM/dd")` writes it. From the date's fields:
+ * toFormat parses its format string on every call, 2–3 µs against 0.1, and a build asks this
+ * of every article's URL, every day's pages and emails and every article's search index,
+ * some 400,000 times at 100,000 articles. A unit test compares the two.
+ */
+export function calendarDate(dt: DateTime, unit: "day" | "month" | "year" = "day", separator = "/"): string {
+  const year = dt.year;
+  if (year < 1000 || year > 9999) return dt.toFormat(unit === "year" ? "yyyy" : unit === "month" ? `yyyy'${separator}'MM` : `yyyy'${separator}'MM'${separator}'dd`);
+  if (unit === "year") return String(year);
+  const month = `${year}${separator}${two(dt.month)}`;
+  return unit === "month" ? month : `${month}${separator}${two(dt.day)}`;
 }
 
 export interface DateFormatOptions {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseDate, isoWithOffset, dayParts, formatDateTime, formatDay, formatMonth, formatYear } from "../../src/text/dates.ts";
+import { parseDate, isoWithOffset, calendarDate, formatDateTime, formatDay, formatMonth, formatYear } from "../../src/text/dates.ts";
 import { DateTime } from "luxon";
 import { articleUrl, dayUrl } from "../../src/urls.ts";
 import { buildBulletin } from "../../src/collections/editions.ts";
@@ -55,7 +55,7 @@ for (const [input, reason] of rejectedCases) {
 test("00:30 Damascus time and 21:30 UTC the evening before are both on the 15th: same URL day and day parts", () => {
   for (const text of ["2016-07-15T00:30:00+03:00", "2016-07-14T21:30:00Z"]) {
     const dt = date(text);
-    assert.deepEqual(dayParts(dt), { year: "2016", month: "07", day: "15" });
+    assert.deepEqual([calendarDate(dt), calendarDate(dt, "month"), calendarDate(dt, "year"), calendarDate(dt, "day", "-")], ["2016/07/15", "2016/07", "2016", "2016-07-15"]);
     assert.equal(articleUrl(EN, dt, "talks"), "/2016/07/15/talks/");
     assert.equal(dayUrl(EN, dt), "/2016/07/15/");
   }
@@ -159,4 +159,18 @@ test("offsets at the ends of the world's range and midnight written as 24:00 are
   assert.equal(isoWithOffset(date("2016-07-15T10:00:00+14:00")), "2016-07-14T23:00:00+03:00");
   assert.equal(isoWithOffset(date("2016-07-15T10:00:00-12:00")), "2016-07-16T01:00:00+03:00");
   assert.equal(isoWithOffset(date("2016-07-15T24:00:00+03:00")), "2016-07-16T00:00:00+03:00");
+});
+
+test("calendarDate writes what luxon's toFormat writes, in the date's own zone, at day ends, in leap years and far years", () => {
+  const zones = ["Asia/Damascus", "UTC", "America/St_Johns", "Pacific/Kiritimati", "Pacific/Pago_Pago"];
+  const instants = ["2016-07-14T21:30:00Z", "2016-02-29T23:59:59Z", "2024-12-31T22:00:00Z", "2025-01-01T00:00:00Z", "0999-12-31T12:00:00Z", "9999-06-15T00:00:00Z", "+010000-01-01T00:00:00Z"];
+  for (const zone of zones) {
+    for (const instant of instants) {
+      const dt = DateTime.fromISO(instant, { zone });
+      assert.ok(dt.isValid, instant);
+      assert.equal(calendarDate(dt), dt.toFormat("yyyy/MM/dd"), `${instant} in ${zone}`);
+      assert.equal(calendarDate(dt, "month", "-"), dt.toFormat("yyyy-MM"), `${instant} in ${zone}`);
+      assert.equal(calendarDate(dt, "year"), dt.toFormat("yyyy"), `${instant} in ${zone}`);
+    }
+  }
 });
