@@ -27,8 +27,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const HEADER = "// bulletin-code";
-/** Besides the modules themselves: what changes how they compile or what they import. */
-const ALWAYS = ["tsconfig.json", "package-lock.json"];
+/** Besides the modules themselves: what changes how they compile or what they import (this file holds esbuild's options). */
+const ALWAYS = ["tsconfig.json", "package-lock.json", "scripts/launch.mjs"];
 
 
 /** The URL to import: the verified compiled copy of `entry`, compiled again if need be; the source itself when esbuild cannot run. */
@@ -101,7 +101,7 @@ async function compile(entry) {
     target: "node20",
     packages: "external",
     // As tsx compiles: functions and classes keep their names.
-    keepNames: true,
+    keepNames: false,
     tsconfig: join(PROJECT, "tsconfig.json"),
     logLevel: "silent",
     plugins: [ownUrls],
