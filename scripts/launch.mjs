@@ -99,17 +99,41 @@ async function compile(entry) {
     platform: "node",
     format: "esm",
     target: "node20",
-    packages: "external",
-    // As tsx compiles: functions and classes keep their names.
+    // Not `keepNames`: nothing of ours reads a function's name, and the helper that keeps them
+    // wraps every closure as it is made. Filing a story at 10,000 articles, six builds each
+    // way: 3.0 s wall and 3.3 s of CPU without it, 3.4 s and 3.9 s with it.
     keepNames: false,
     tsconfig: join(PROJECT, "tsconfig.json"),
     logLevel: "silent",
-    plugins: [ownUrls],
+    plugins: [ownUrls, packagesOutside],
   });
-  const inputs = Object.keys(result.metafile.inputs).map((p) => relative(PROJECT, resolve(p))).sort();
+  // A bundled package is named by the lock file (ALWAYS), not file by file: reading them all on every start would cost what bundling saves.
+  const inputs = Object.keys(result.metafile.inputs).map((p) => relative(PROJECT, resolve(p))).filter((p) => !p.split(/[\\/]/).includes("node_modules")).sort();
   const body = `// inputs: ${inputs.join(" ")}\n${result.outputFiles[0].text}`;
   return `${HEADER} ${sourcesDigest(inputs)} ${sha256(body)}\n${body}`;
 }
+
+/**
+ * Packages of plain JavaScript that every build loads go into the bundle; the others stay
+ * outside, imported from node_modules (those with native code, their own binaries or files
+ * found beside themselves: sharp, css-inline, Pagefind, Eleventy). Loaded from node_modules,
+ * zod's, markdown-it's, luxon's and js-yaml's hundreds of modules took 121–157 ms to resolve
+ * and load; bundled, 56–68 ms.
+ */
+const BUNDLED = new Set(["zod", "luxon", "markdown-it", "js-yaml", "jsx-async-runtime", "fastest-levenshtein", "unhomoglyph"]);
+
+const packagesOutside = {
+  name: "packages-outside",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith("node:")) return { path: args.path, external: true };
+      const name = args.path.split("/").slice(0, args.path.startsWith("@") ? 2 : 1).join("/");
+      // What a bundled package imports is bundled with it.
+      if (BUNDLED.has(name) || args.importer.split(/[\\/]/).includes("node_modules")) return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
 
 /** Each of our modules with `import.meta.url` as its own file's URL, not the bundle's. */
 const ownUrls = {
