@@ -257,7 +257,7 @@ function toArticle(
     title: fm.title, date: fm.date, updated: fm.updated, dateline: fm.dateline, summary: fm.summary, author: fm.author, image: fm.image,
     corrections, draft: fm.draft, lang: fm.lang, translation: fm.translation, breaking: fm.breaking,
     source: extra.source, digest: extra.digest, slug: extra.slug, people: extra.people, topics: extra.topics, scheduled: extra.scheduled,
-    body: extra.body, bodyLine: extra.bodyLine, url: extra.url, live: extra.live,
+    body: extra.body, bodyLine: extra.bodyLine, url: extra.url, live: extra.live, modified: undefined,
   };
   return article;
 }

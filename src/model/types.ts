@@ -59,4 +59,6 @@ export interface Article extends Omit<ArticleFrontmatter, "people" | "topics" | 
   url: string;
   /** A live story (frontmatter `live:`): its updates, read from the body, and whether it is open at the build's clock. */
   live?: LiveCoverage;
+  /** When it last changed for a reader: kept here by `lastModified` (src/seo/lastModified.ts) the first time it is asked. */
+  modified?: DateTime;
 }
