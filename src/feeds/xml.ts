@@ -35,8 +35,10 @@ export function xmlText(text: string): string {
 
 /** A whole document: the declaration, then `root`, indented for people reading it. */
 export function renderXml(root: XmlElement): string {
-  return `<?xml version="1.0" encoding="utf-8"?>\n${renderElement(root, "")}\n`;
+  return `${XML_DECLARATION}\n${renderElement(root, "")}\n`;
 }
+
+export const XML_DECLARATION = `<?xml version="1.0" encoding="utf-8"?>`;
 
 function flatten(nodes: XmlNode[], out: (string | XmlElement)[] = []): (string | XmlElement)[] {
   for (const node of nodes) {

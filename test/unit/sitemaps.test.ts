@@ -8,6 +8,7 @@ import {
 } from "../../src/seo/sitemap.ts";
 import { sitemapEntries, sitemapPages } from "../../src/pages/sitemap.ts";
 import { newsSitemapPages } from "../../src/pages/newsSitemap.ts";
+import { el, renderXml } from "../../src/feeds/xml.ts";
 import { Site } from "../../src/site/Site.ts";
 import { loadFixture } from "../support/fixtureSite.ts";
 import { loadSeoModel, sitemapSchemaProblems, xmlProblems, xpath, xcount, BASE_URL, HOSTILE_TITLE, NOW, URLS } from "./seoFixtureSite.ts";
@@ -199,4 +200,29 @@ test("robots.txt allows crawling and names both sitemaps by absolute URL", () =>
   assert.match(text, /^Sitemap: https:\/\/news\.example\.test\/sitemap\.xml$/m);
   assert.match(text, /^Sitemap: https:\/\/news\.example\.test\/news-sitemap\.xml$/m);
   assert.doesNotMatch(text, /^Disallow: \/$/m);
+});
+
+test("a sitemap is written as the generic XML writer writes it: escaped, indented, alternates and a missing lastmod included, an empty one closed", () => {
+  const date = DateTime.fromISO("2016-07-15T14:20:00+03:00", { setZone: true });
+  const tree = (entries: Parameters<typeof renderSitemap>[0] extends infer D ? D extends { entries: infer E } ? E : never : never) =>
+    renderXml(el("urlset", entries.some((e) => e.alternates) ? { xmlns: SITEMAP_NS, "xmlns:xhtml": "http://www.w3.org/1999/xhtml" } : { xmlns: SITEMAP_NS },
+      entries.map((e) => el("url", {},
+        el("loc", {}, e.url),
+        e.lastmod ? el("lastmod", {}, e.lastmod.toISO({ suppressMilliseconds: true })!) : undefined,
+        ...(e.alternates ?? []).map((a) => el("xhtml:link", { rel: "alternate", hreflang: a.lang, href: a.url })),
+      ))));
+  const cases = [
+    [],
+    [{ url: "https://bulletin.test/a/?x=1&y=<2>\"q\"", lastmod: date }],
+    [
+      { url: "https://bulletin.test/", lastmod: date, alternates: [{ lang: "en", url: "https://bulletin.test/" }, { lang: "ar", url: "https://bulletin.test/ar/?a=1&b=2" }] },
+      { url: "https://bulletin.test/ar/%D8%AE%D8%A8%D8%B1/" },
+      { url: "https://bulletin.test/b/\u0007bell", lastmod: date, alternates: [] },
+    ],
+  ];
+  for (const entries of cases) {
+    const xml = renderSitemap({ url: "/sitemap.xml", kind: "urlset", entries });
+    assert.equal(xml, tree(entries));
+    assert.equal(xmlProblems(xml), "");
+  }
 });
