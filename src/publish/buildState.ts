@@ -83,6 +83,32 @@ export interface BuildState {
   parts?: Map<string, { digest: string; records: readonly CachedArticle[] }>;
 }
 
+/**
+ * The records by path, or by source, made once for each list of records: an incremental
+ * build looks up the last build's records and its own in five places, and at 100,000
+ * articles each map made for itself took 0.2 s and its garbage.
+ */
+export function recordsByPath(records: readonly CachedArticle[]): ReadonlyMap<string, CachedArticle> {
+  return indexed(byPath, records, "path");
+}
+
+export function recordsBySource(records: readonly CachedArticle[]): ReadonlyMap<string, CachedArticle> {
+  return indexed(bySource, records, "source");
+}
+
+const byPath = new WeakMap<readonly CachedArticle[], Map<string, CachedArticle>>();
+const bySource = new WeakMap<readonly CachedArticle[], Map<string, CachedArticle>>();
+
+function indexed(memo: WeakMap<readonly CachedArticle[], Map<string, CachedArticle>>, records: readonly CachedArticle[], key: "path" | "source"): Map<string, CachedArticle> {
+  let map = memo.get(records);
+  if (!map) {
+    map = new Map();
+    for (const record of records) map.set(record[key], record);
+    memo.set(records, map);
+  }
+  return map;
+}
+
 /** Where the state of the build of `output` is kept. */
 export function statePath(cacheDir: string, output: string): string {
   const name = `${basename(resolve(output))}-${createHash("sha1").update(resolve(output)).digest("hex").slice(0, 8)}`;
@@ -106,9 +132,9 @@ export function loadState(path: string): { state: BuildState } | { why: string }
   for (const [month, digest] of Object.entries(state.articleParts ?? {})) {
     let records: CachedArticle[];
     try {
-      const text = readFileSync(partPath(path, digest), "utf8");
-      if (sha256(text) !== digest) return { why: "the record of the previous build is damaged (truncated or changed)" };
-      records = JSON.parse(text) as CachedArticle[];
+      const bytes = readFileSync(partPath(path, digest));
+      if (sha256(bytes) !== digest) return { why: "the record of the previous build is damaged (truncated or changed)" };
+      records = JSON.parse(bytes.toString("utf8")) as CachedArticle[];
     } catch {
       return { why: "the record of the previous build is damaged (a part of it is missing)" };
     }
@@ -122,19 +148,21 @@ export function loadState(path: string): { state: BuildState } | { why: string }
 
 /** A file with our header: its format checked and its text's digest verified. */
 function readChecked(path: string): { body: string } | { why: string } {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch {
     return { why: "no record of a previous build" };
   }
-  const newline = text.indexOf("\n");
-  const [header, format, digest] = text.slice(0, newline).split(" ");
-  const body = text.slice(newline + 1);
+  // The digest is of the bytes as read, not of the text decoded from them: hashing a string
+  // encodes it to UTF-8 again, half of the 0.5 s the record's digests took at 100,000 articles.
+  const newline = bytes.indexOf(0x0a);
+  const [header, format, digest] = bytes.subarray(0, Math.max(newline, 0)).toString("utf8").split(" ");
   if (header !== HEADER || newline === -1) return { why: "the record of the previous build is damaged" };
   if (Number(format) !== STATE_FORMAT) return { why: "the record of the previous build comes from another version" };
+  const body = bytes.subarray(newline + 1);
   if (sha256(body) !== digest) return { why: "the record of the previous build is damaged (truncated or changed)" };
-  return { body };
+  return { body: body.toString("utf8") };
 }
 
 /**
@@ -163,15 +191,15 @@ export function saveState(path: string, state: BuildState): NonNullable<BuildSta
       parts.set(month, was);
       continue;
     }
-    const text = `[${records.map((r) => JSON.stringify(r)).join(",\n")}]`;
+    const text = Buffer.from(`[${records.map((r) => JSON.stringify(r)).join(",\n")}]`);
     const digest = sha256(text);
     articleParts[month] = digest;
     parts.set(month, { digest, records });
     // Written even when a file of that name is there: it may be one a check threw out.
     writeWhole(partPath(path, digest), text);
   }
-  const body = JSON.stringify({ ...rest, articleParts });
-  writeWhole(path, `${HEADER} ${STATE_FORMAT} ${sha256(body)}\n${body}`);
+  const body = Buffer.from(JSON.stringify({ ...rest, articleParts }));
+  writeWhole(path, Buffer.from(`${HEADER} ${STATE_FORMAT} ${sha256(body)}\n`), body);
   return parts;
 }
 
@@ -198,8 +226,8 @@ function monthOf(record: CachedArticle): string {
   return typeof millis === "number" ? new Date(millis).toISOString().slice(0, 7) : "undated";
 }
 
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 /** A JSON file written whole (a journal, a change list). */
@@ -211,12 +239,12 @@ export function saveJson(path: string, value: unknown): void {
  * Writes under a temporary name, flushed to disk, then renames into place: a build killed
  * while writing leaves the file as it was, never half of one.
  */
-function writeWhole(path: string, text: string): void {
+function writeWhole(path: string, ...chunks: (string | Buffer)[]): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.tmp-${process.pid}`;
   const fd = openSync(temporary, "w");
   try {
-    writeAll(fd, Buffer.from(text));
+    for (const chunk of chunks) writeAll(fd, typeof chunk === "string" ? Buffer.from(chunk) : chunk);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
