@@ -170,7 +170,7 @@ export function tagText(tag: Tag, edition: { lang: string; isDefault: boolean })
  * stay as they were unless `stale` says otherwise (src/collections/staleRelated.ts).
  */
 export interface RelatedMemory {
-  previous: ReadonlyMap<string, readonly string[]>;
+  previous: { get(source: string): readonly string[] | undefined };
   /** Per edition (language), the articles whose related stories must be worked out again. */
   stale(edition: Edition): ReadonlySet<string>;
 }

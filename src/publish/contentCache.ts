@@ -12,7 +12,7 @@ import { splitFrontmatter } from "../model/yamlFile.ts";
 import type { ArticleFrontmatter } from "../model/schema.ts";
 import type { Article } from "../model/types.ts";
 import { tagKey } from "../collections/staleRelated.ts";
-import { freezeDates, reviveDates, type CachedArticle } from "./buildState.ts";
+import { freezeDates, recordsByPath, reviveDates, type CachedArticle } from "./buildState.ts";
 
 /** The content, and what the build state keeps of each article file. */
 export interface ReadContent {
@@ -98,7 +98,7 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
   const now = (opts.now ?? DateTime.now()).setZone(zone);
   const preview = opts.preview ?? false;
   const readFile = articleFileReader(root, settings);
-  const cached = new Map(previous.map((a) => [a.path, a]));
+  const cached = recordsByPath(previous);
   const paths = markdownFiles(join(root, "content", "articles"));
   const files: { path: string; stat: CachedArticle["stat"]; file: ArticleFile; fromCache: boolean; kept?: KeptFile }[] = [];
   let read = 0;

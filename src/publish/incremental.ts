@@ -18,7 +18,7 @@ import { staleRelated, storyKey, type StoryKey } from "../collections/staleRelat
 import { scheduledStories } from "../collections/scheduled.ts";
 import { imageUrl, outputPath } from "../urls.ts";
 import type { Page } from "../pages/pageTypes.ts";
-import { saveState, saveJson, type BuildKey, type BuildState, type CachedArticle } from "./buildState.ts";
+import { recordsByPath, recordsBySource, saveState, saveJson, type BuildKey, type BuildState, type CachedArticle } from "./buildState.ts";
 import { dateFromMillis } from "../text/dates.ts";
 import { readContentCached, type ReadContent } from "./contentCache.ts";
 import { applyChanges, filesBelow } from "./applyChanges.ts";
@@ -62,7 +62,7 @@ export async function incrementalBuild(ctx: {
     keepBodies: articlesInFeeds,
     firstParagraphs: knownFirstParagraphs(state.articles, read),
     related: {
-      previous: new Map(state.articles.filter((a) => a.related).map((a) => [a.source, a.related!])),
+      previous: { get: (source) => recordsBySource(state.articles).get(source)?.related },
       stale: (edition) => staleRelated(edition, stories.before.filter((s) => s.lang === edition.lang), stories.after.filter((s) => s.lang === edition.lang)),
     },
   }));
@@ -151,30 +151,30 @@ interface StoryChanges {
 
 /** Which stories were filed, taken down or changed since the last build, by what the listings see of them. */
 function storyChanges(previous: readonly CachedArticle[], read: ReadContent, zone: string): StoryChanges {
-  const was = new Map(previous.filter((a) => a.built).map((a) => [a.source, a]));
-  const now = new Map<string, { record: CachedArticle; article: Article }>();
-  for (const record of read.records) if (record.built) now.set(record.source, { record, article: read.articleOf.get(record.path)! });
+  const was = recordsBySource(previous);
+  const now = recordsBySource(read.records);
   const changes: StoryChanges = { before: [], after: [], added: 0, removed: 0, edited: 0 };
   const keyOf = (a: CachedArticle): StoryKey => ({ source: a.source, lang: a.lang, url: a.url, tags: a.tags, date: dateFromMillis((a.fm as { date: { $t: number } }).date.$t, zone) });
-  for (const [source, old] of was) {
-    const current = now.get(source);
-    if (!current) {
+  for (const old of previous) {
+    if (!old.built) continue;
+    const record = now.get(old.source);
+    if (!record?.built) {
       changes.removed++;
       changes.before.push(keyOf(old));
       continue;
     }
-    if (current.record.digest !== old.digest) changes.edited++;
+    if (record.digest !== old.digest) changes.edited++;
     // Compared field by field, the keys made only for the few that moved (a date for every story was 0.15 s at 100,000).
-    const { record } = current;
-    if (record.url !== old.url || record.lang !== old.lang || current.article.date.toMillis() !== (old.fm as { date: { $t: number } }).date.$t || !sameValue(record.tags, old.tags)) {
+    const article = read.articleOf.get(record.path)!;
+    if (record.url !== old.url || record.lang !== old.lang || article.date.toMillis() !== (old.fm as { date: { $t: number } }).date.$t || !sameValue(record.tags, old.tags)) {
       changes.before.push(keyOf(old));
-      changes.after.push(storyKey(current.article));
+      changes.after.push(storyKey(article));
     }
   }
-  for (const [source, current] of now) {
-    if (was.has(source)) continue;
+  for (const record of read.records) {
+    if (!record.built || was.get(record.source)?.built) continue;
     changes.added++;
-    changes.after.push(storyKey(current.article));
+    changes.after.push(storyKey(read.articleOf.get(record.path)!));
   }
   return changes;
 }
@@ -185,21 +185,22 @@ function storyChanges(previous: readonly CachedArticle[], read: ReadContent, zon
  * anything its pages may print of it differs, down to its image's file.
  */
 function sinceLastBuild(state: BuildState, read: ReadContent, site: Site, stories: StoryChanges): SinceLastBuild {
-  const was = new Map(state.articles.map((a) => [a.source, a]));
+  const was = recordsBySource(state.articles);
+  const current = recordsBySource(read.records);
   const articles = new Set<string>();
   const translations = new Set<string>();
   const translationOf = (record: CachedArticle) => (record.fm as { translation?: string }).translation;
   for (const record of read.records) {
     const article = read.articleOf.get(record.path)!;
     const old = was.get(record.source);
-    was.delete(record.source);
     const same = old && old.read === articleRead(article) && old.built === record.built && old.lang === article.lang &&
       sameValue(old.tags, record.tags) && old.image === site.image(article)?.src;
     if (same) continue;
     articles.add(record.source);
     for (const key of [article.translation, old && translationOf(old)]) if (key) translations.add(key);
   }
-  for (const old of was.values()) {
+  for (const old of state.articles) {
+    if (current.has(old.source)) continue;
     articles.add(old.source);
     const key = translationOf(old);
     if (key) translations.add(key);
@@ -220,7 +221,7 @@ function sinceLastBuild(state: BuildState, read: ReadContent, site: Site, storie
 /** First paragraphs from the record, for the articles whose file has not changed. */
 function knownFirstParagraphs(previous: readonly CachedArticle[], read: ReadContent): WeakMap<Article, string> {
   const known = new WeakMap<Article, string>();
-  const was = new Map(previous.map((a) => [a.path, a]));
+  const was = recordsByPath(previous);
   for (const record of read.records) {
     const old = was.get(record.path);
     if (old?.firstParagraph !== undefined && old.digest === record.digest) known.set(read.articleOf.get(record.path)!, old.firstParagraph);
@@ -329,7 +330,7 @@ function nextState(ctx: { key: BuildKey; generation: string; state: BuildState }
  */
 export function finishedRecords(read: ReadContent, site: Site, previous: readonly CachedArticle[] = []): CachedArticle[] {
   const editions = new Map(site.editions.map((e) => [e.lang, e]));
-  const was = new Map(previous.map((r) => [r.path, r]));
+  const was = recordsByPath(previous);
   return read.records.map((record) => {
     const article = read.articleOf.get(record.path)!;
     const edition = record.built ? editions.get(article.lang) : undefined;
