@@ -242,7 +242,7 @@ function buildEdition(content: Content, config: EditionConfig, articles: Article
   const related = new Map<Article, Article[]>();
   /** Those of `related` recalled from the last build's record. */
   const recalled = new Set<Article>();
-  let recall: ((a: Article) => Article[] | undefined) | undefined;
+  let recall: Recaller | undefined;
   const together = new Map<TagListing, CoAppearance[]>();
   let plan: SearchIndexPlan | undefined;
 
@@ -267,8 +267,8 @@ function buildEdition(content: Content, config: EditionConfig, articles: Article
     related: (a) => {
       let found = related.get(a);
       if (!found) {
-        recall ??= memory ? recaller(edition, articles, memory) : () => undefined;
-        const kept = recall(a);
+        recall ??= recaller(edition, articles, memory);
+        const kept = recall.recall(a);
         if (kept) recalled.add(a);
         found = kept ?? relatedStories(a, (tag) => byTag.get(tag)).map((r) => r.article);
         related.set(a, found);
@@ -277,14 +277,10 @@ function buildEdition(content: Content, config: EditionConfig, articles: Article
     },
     relatedMayDiffer: (a) => {
       if (related.has(a)) return !recalled.has(a);
-      recall ??= memory ? recaller(edition, articles, memory) : () => undefined;
-      const found = recall(a);
-      // Kept: the article's page asks for its related stories next.
-      if (found) {
-        related.set(a, found);
-        recalled.add(a);
-      }
-      return found === undefined;
+      // Asked of every article page: answered without making its list (the few pages
+      // rendered ask for it), 100,000 lists and their entries in two maps at 100,000 articles.
+      recall ??= recaller(edition, articles, memory);
+      return !recall.can(a);
     },
     appearsWith: (listing) => {
       let found = together.get(listing);
@@ -297,20 +293,37 @@ function buildEdition(content: Content, config: EditionConfig, articles: Article
   return edition;
 }
 
-/** The last build's related stories of an article, when they cannot have changed. */
-function recaller(edition: Edition, articles: Article[], memory: RelatedMemory): (a: Article) => Article[] | undefined {
+interface Recaller {
+  /** Whether the last build's related stories of `a` are its related stories now. */
+  can(a: Article): boolean;
+  /** They, when they are. */
+  recall(a: Article): Article[] | undefined;
+}
+
+/** The last build's related stories of an article, when they cannot have changed (none without a memory). */
+function recaller(edition: Edition, articles: Article[], memory: RelatedMemory | undefined): Recaller {
+  if (!memory) return { can: () => false, recall: () => undefined };
   const stale = memory.stale(edition);
-  const bySource = new Map(articles.map((a) => [a.source, a]));
-  return (a) => {
-    if (stale.has(a.source)) return undefined;
-    const sources = memory.previous.get(a.source);
-    if (!sources) return undefined;
-    const found: Article[] = [];
-    for (const source of sources) {
-      const other = bySource.get(source);
-      if (!other) return undefined;
-      found.push(other);
-    }
-    return found;
+  const bySource = new Map<string, Article>();
+  for (const a of articles) bySource.set(a.source, a);
+  const sourcesOf = (a: Article) => (stale.has(a.source) ? undefined : memory.previous.get(a.source));
+  return {
+    can: (a) => {
+      const sources = sourcesOf(a);
+      if (!sources) return false;
+      for (const source of sources) if (!bySource.has(source)) return false;
+      return true;
+    },
+    recall: (a) => {
+      const sources = sourcesOf(a);
+      if (!sources) return undefined;
+      const found: Article[] = [];
+      for (const source of sources) {
+        const other = bySource.get(source);
+        if (!other) return undefined;
+        found.push(other);
+      }
+      return found;
+    },
   };
 }
