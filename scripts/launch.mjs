@@ -7,12 +7,13 @@
  * 0.5 s of the 4 s it took to file a story at 10,000 articles, more than rendering the pages
  * the story changed. So the command and every module of ours it imports are bundled by
  * esbuild (the compiler tsx itself uses) into one file in `.bulletin-cache/code/`, and the
- * next start imports that file. Packages stay outside the bundle, imported from
- * node_modules as usual.
+ * next start imports that file. The plain-JavaScript packages every build loads go into the
+ * bundle too (`BUNDLED`); the others stay outside, imported from node_modules as usual.
  *
  * The copy is a cache, trusted only when it can vouch for itself: its first line holds a
- * digest of every file it was compiled from (each named in the bundle's header, with the
- * TypeScript settings and the lock file) and a digest of its own text. Both are checked on
+ * digest of every file of ours it was compiled from (each named in the bundle's header, with
+ * the TypeScript settings, the lock file that names the packages' versions, and this file's
+ * options) and a digest of its own text. Both are checked on
  * every start; a change to any source file, or a damaged copy, compiles it again. It is
  * written under a temporary name and renamed into place, so a start killed while compiling
  * leaves the old copy or none. If esbuild cannot run, the command runs through tsx, as before.
