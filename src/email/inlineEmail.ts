@@ -14,8 +14,10 @@ let inline: typeof Inline | undefined;
  *
  * It replaced juice, measured: juice (on cheerio) took 0.21 s to load, on every build that
  * files a story (each changes its day's email), and 8–35 ms an email, 5.2 s of a full build
- * at 10,000 articles (2,167 days); css-inline, compiled Rust, loads in 27 ms and inlines the
- * same email in 0.3–1.4 ms.
+ * at 10,000 articles (2,167 days); css-inline, compiled Rust, loads in 13–17 ms and inlines
+ * the same email in 0.2–0.8 ms (the first in a process, now and then, in up to 37 ms). It is
+ * pinned at 0.20.1, the newest version whose prebuilt package for every platform it names is
+ * in the registry: with one missing, `npm ci` refuses the lock file.
  */
 export function inlineEmail(html: string): string {
   inline ??= (createRequire(import.meta.url)("@css-inline/css-inline") as { inline: typeof Inline }).inline;
