@@ -73,3 +73,35 @@ test("a changed source, or a damaged compiled copy, is compiled again: the comma
     p.remove();
   }
 });
+
+test("a change to the launcher's own options compiles the copy again", () => {
+  const p = project();
+  try {
+    assert.equal(p.run().code, 0);
+    const before = readFileSync(p.bundle(), "utf8");
+    const launcher = join(p.root, "scripts", "launch.mjs");
+    writeFileSync(launcher, `${readFileSync(launcher, "utf8")}\n// an option changed\n`);
+    assert.equal(p.run().code, 0);
+    assert.notEqual(readFileSync(p.bundle(), "utf8").split("\n")[0], before.split("\n")[0], "the copy's digest names the launcher");
+  } finally {
+    p.remove();
+  }
+});
+
+test("plain-JavaScript packages every build loads go into the copy; packages with native code or files of their own stay outside", () => {
+  const p = project();
+  try {
+    writeFileSync(join(p.root, "scripts", "say.ts"),
+      'import { DateTime } from "luxon";\nimport * as inliner from "@css-inline/css-inline";\n' +
+      'console.log(DateTime.fromISO("2016-07-15T14:20:00+03:00", { setZone: true }).toFormat("yyyy/MM/dd"), typeof inliner.inline);\n');
+    const run = p.run();
+    assert.equal(run.code, 0, run.out);
+    assert.equal(run.out, "2016/07/15 function\n");
+    const copy = readFileSync(p.bundle(), "utf8");
+    assert.doesNotMatch(copy, /from "luxon"/, "luxon is bundled");
+    assert.match(copy, /from "@css-inline\/css-inline"/, "the native inliner is imported from node_modules");
+    assert.doesNotMatch(copy.split("\n")[1]!, /node_modules/, "the copy's inputs are our files; the lock file names the packages");
+  } finally {
+    p.remove();
+  }
+});
