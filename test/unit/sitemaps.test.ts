@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { Article } from "../../src/model/types.ts";
 import {
   newsArticles, quietNewsUrl, renderNewsSitemap, renderSitemap, robotsTxt,
-  NEWS_MAX_ARTICLES, NEWS_NS, SITEMAP_NS,
+  NEWS_MAX_ARTICLES, NEWS_NS, SITEMAP_NS, XHTML_NS, type SitemapEntry,
 } from "../../src/seo/sitemap.ts";
 import { sitemapEntries, sitemapPages } from "../../src/pages/sitemap.ts";
 import { newsSitemapPages } from "../../src/pages/newsSitemap.ts";
@@ -204,14 +204,14 @@ test("robots.txt allows crawling and names both sitemaps by absolute URL", () =>
 
 test("a sitemap is written as the generic XML writer writes it: escaped, indented, alternates and a missing lastmod included, an empty one closed", () => {
   const date = DateTime.fromISO("2016-07-15T14:20:00+03:00", { setZone: true });
-  const tree = (entries: Parameters<typeof renderSitemap>[0] extends infer D ? D extends { entries: infer E } ? E : never : never) =>
-    renderXml(el("urlset", entries.some((e) => e.alternates) ? { xmlns: SITEMAP_NS, "xmlns:xhtml": "http://www.w3.org/1999/xhtml" } : { xmlns: SITEMAP_NS },
+  const tree = (entries: SitemapEntry[]) =>
+    renderXml(el("urlset", entries.some((e) => e.alternates) ? { xmlns: SITEMAP_NS, "xmlns:xhtml": XHTML_NS } : { xmlns: SITEMAP_NS },
       entries.map((e) => el("url", {},
         el("loc", {}, e.url),
         e.lastmod ? el("lastmod", {}, e.lastmod.toISO({ suppressMilliseconds: true })!) : undefined,
         ...(e.alternates ?? []).map((a) => el("xhtml:link", { rel: "alternate", hreflang: a.lang, href: a.url })),
       ))));
-  const cases = [
+  const cases: SitemapEntry[][] = [
     [],
     [{ url: "https://bulletin.test/a/?x=1&y=<2>\"q\"", lastmod: date }],
     [
