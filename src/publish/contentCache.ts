@@ -19,8 +19,14 @@ export interface ReadContent {
   content: Content;
   /** One per article read without errors, in path order; `firstParagraph` and `related` are filled in after the build. */
   records: CachedArticle[];
-  /** The Article of each record, by path. */
-  articleOf: Map<string, Article>;
+  /** The Article of each record, at the same index. */
+  articles: Article[];
+  /**
+   * The last build's record of each record's file, at the same index (undefined for a file it
+   * did not have). Looked up once here: each pass over the records looking up its own, by path
+   * or source, was 0.1–0.4 s at 100,000 articles (the keys' text compared, far apart in memory).
+   */
+  previous: (CachedArticle | undefined)[];
   /** How many files were read (the others came from the last build's record). */
   read: number;
   /** For a build that succeeded: keeps what was read for the next build of the same process (`ContentMemory`). */
@@ -100,7 +106,7 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
   const readFile = articleFileReader(root, settings);
   const cached = recordsByPath(previous);
   const paths = markdownFiles(join(root, "content", "articles"));
-  const files: { path: string; stat: CachedArticle["stat"]; file: ArticleFile; fromCache: boolean; kept?: KeptFile }[] = [];
+  const files: { path: string; stat: CachedArticle["stat"]; file: ArticleFile; fromCache: boolean; kept?: KeptFile; record?: CachedArticle }[] = [];
   let read = 0;
   for (const path of paths) {
     let stat: CachedArticle["stat"] = [-1, -1, -1, -1];
@@ -111,30 +117,32 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
       // Gone since the folder was listed, or unreadable: the reader reports it.
     }
     const mine = kept?.files.get(path);
+    const record = cached.get(path);
     // A live story is read again each time: its updates are checked against the clock.
     if (mine && sameStat(mine.stat, stat) && (mine.file.fm as { live?: unknown }).live === undefined) {
-      files.push({ path, stat, file: mine.file, fromCache: true, kept: mine });
+      files.push({ path, stat, file: mine.file, fromCache: true, kept: mine, record });
       continue;
     }
-    const record = cached.get(path);
     if (record && sameStat(record.stat, stat) && (record.fm as { live?: unknown }).live === undefined) {
-      files.push({ path, stat, file: fromRecord(record, zone, path), fromCache: true });
+      files.push({ path, stat, file: fromRecord(record, zone, path), fromCache: true, record });
       continue;
     }
     read++;
     const file = readFile(path, problems);
-    if (file) files.push({ path, stat, file, fromCache: false });
+    if (file) files.push({ path, stat, file, fromCache: false, record });
   }
   const all: Article[] = [];
-  const articleOf = new Map<string, Article>();
   const records: CachedArticle[] = [];
+  const articles: Article[] = [];
+  const previousRecords: (CachedArticle | undefined)[] = [];
   const next = new Map<string, KeptFile>();
-  for (const { path, stat, file, fromCache, kept: mine } of files) {
+  for (const { path, stat, file, fromCache, kept: mine, record: old } of files) {
     if (mine && mine.article.scheduled === file.fm.date > now && sameNames(settings, file, mine.article)) {
       problems.items.push(...mine.problems);
       all.push(mine.article);
-      articleOf.set(path, mine.article);
       records.push(mine.record);
+      articles.push(mine.article);
+      previousRecords.push(old);
       next.set(path, mine);
       continue;
     }
@@ -144,22 +152,23 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
     const lazy = mine ? mine.lazy : fromCache;
     if (lazy) lazyBody(article, () => readBody(readFile, path));
     all.push(article);
-    articleOf.set(path, article);
     const record: CachedArticle = {
       path, stat, source: file.source, digest: file.digest, slug: file.slug, bodyLine: file.bodyLine,
-      fm: fromCache ? (mine?.record ?? cached.get(path)!).fm : freezeDates(file.fm),
+      fm: fromCache ? (mine?.record ?? old!).fm : freezeDates(file.fm),
       url: article.url,
       lang: article.lang,
       tags: [...article.people, ...article.topics].map(tagKey),
       built: preview || (!article.draft && !article.scheduled),
     };
     records.push(record);
+    articles.push(article);
+    previousRecords.push(old);
     next.set(path, { stat, file, article, record, problems: problems.items.slice(before), lazy });
   }
   checkArticleSet(all, root, problems);
   const frontPage = loadFrontPage(root, settings, all, now, problems);
   const content: Content = { ...settings, articles: articlesToBuild(all, preview), all, problems: problems.items, preview, now, articleFiles: paths.length, frontPage };
-  return { content, records, articleOf, read, keep: () => memory?.keep({ key, settings, settingsProblems, files: next }) };
+  return { content, records, articles, previous: previousRecords, read, keep: () => memory?.keep({ key, settings, settingsProblems, files: next }) };
 }
 
 function sameStat(a: CachedArticle["stat"], b: CachedArticle["stat"]): boolean {

@@ -18,7 +18,7 @@ import { staleRelated, storyKey, type StoryKey } from "../collections/staleRelat
 import { scheduledStories } from "../collections/scheduled.ts";
 import { imageUrl, outputPath } from "../urls.ts";
 import type { Page } from "../pages/pageTypes.ts";
-import { recordsByPath, recordsBySource, saveState, saveJson, type BuildKey, type BuildState, type CachedArticle } from "./buildState.ts";
+import { saveState, saveJson, type BuildKey, type BuildState, type CachedArticle } from "./buildState.ts";
 import { dateFromMillis } from "../text/dates.ts";
 import { readContentCached, type ReadContent } from "./contentCache.ts";
 import { applyChanges, filesBelow } from "./applyChanges.ts";
@@ -60,10 +60,11 @@ export async function incrementalBuild(ctx: {
     images,
     shareImage,
     keepBodies: articlesInFeeds,
-    firstParagraphs: knownFirstParagraphs(state.articles, read),
+    firstParagraphs: knownFirstParagraphs(read),
     related: {
-      previous: { get: (source) => recordsBySource(state.articles).get(source)?.related },
+      previous: relatedBefore(read),
       stale: (edition) => staleRelated(edition, stories.before.filter((s) => s.lang === edition.lang), stories.after.filter((s) => s.lang === edition.lang)),
+      gone: (edition) => goneFrom(edition.lang, stories),
     },
   }));
   const fingerprints = timed("fingerprints", () => pageFingerprints(site, state.shared && { since: sinceLastBuild(state, read, site, stories), pages: state.pages }));
@@ -151,32 +152,55 @@ interface StoryChanges {
 
 /** Which stories were filed, taken down or changed since the last build, by what the listings see of them. */
 function storyChanges(previous: readonly CachedArticle[], read: ReadContent, zone: string): StoryChanges {
-  const was = recordsBySource(previous);
-  const now = recordsBySource(read.records);
   const changes: StoryChanges = { before: [], after: [], added: 0, removed: 0, edited: 0 };
   const keyOf = (a: CachedArticle): StoryKey => ({ source: a.source, lang: a.lang, url: a.url, tags: a.tags, date: dateFromMillis((a.fm as { date: { $t: number } }).date.$t, zone) });
-  for (const old of previous) {
-    if (!old.built) continue;
-    const record = now.get(old.source);
-    if (!record?.built) {
+  read.records.forEach((record, i) => {
+    const old = read.previous[i];
+    const article = read.articles[i]!;
+    if (!old?.built) {
+      if (record.built) {
+        changes.added++;
+        changes.after.push(storyKey(article));
+      }
+    } else if (!record.built) {
       changes.removed++;
       changes.before.push(keyOf(old));
-      continue;
+    } else {
+      if (record.digest !== old.digest) changes.edited++;
+      // Compared field by field, the keys made only for the few that moved (a date for every story was 0.15 s at 100,000).
+      if (record.url !== old.url || record.lang !== old.lang || article.date.toMillis() !== (old.fm as { date: { $t: number } }).date.$t || !sameValue(record.tags, old.tags)) {
+        changes.before.push(keyOf(old));
+        changes.after.push(storyKey(article));
+      }
     }
-    if (record.digest !== old.digest) changes.edited++;
-    // Compared field by field, the keys made only for the few that moved (a date for every story was 0.15 s at 100,000).
-    const article = read.articleOf.get(record.path)!;
-    if (record.url !== old.url || record.lang !== old.lang || article.date.toMillis() !== (old.fm as { date: { $t: number } }).date.$t || !sameValue(record.tags, old.tags)) {
-      changes.before.push(keyOf(old));
-      changes.after.push(storyKey(article));
-    }
-  }
-  for (const record of read.records) {
-    if (!record.built || was.get(record.source)?.built) continue;
-    changes.added++;
-    changes.after.push(storyKey(read.articleOf.get(record.path)!));
+  });
+  for (const old of filesGone(previous, read)) {
+    if (!old.built) continue;
+    changes.removed++;
+    changes.before.push(keyOf(old));
   }
   return changes;
+}
+
+/** Each article's related stories as the last build recorded them, looked up by the article (not by its source's text). */
+function relatedBefore(read: ReadContent): (article: Article) => readonly string[] | undefined {
+  const related = new Map<Article, readonly string[] | undefined>();
+  read.articles.forEach((article, i) => related.set(article, read.previous[i]?.related));
+  return (article) => related.get(article);
+}
+
+/** The stories an edition had in the last build and has no more: taken out of its listings (`before`) and not put back (`after`). */
+function goneFrom(lang: string, stories: StoryChanges): Set<string> {
+  const gone = new Set(stories.before.filter((s) => s.lang === lang).map((s) => s.source));
+  for (const s of stories.after) if (s.lang === lang) gone.delete(s.source);
+  return gone;
+}
+
+/** The last build's records of files this build did not read (deleted, or now unreadable). */
+function filesGone(previous: readonly CachedArticle[], read: ReadContent): CachedArticle[] {
+  const kept = new Set<CachedArticle>();
+  for (const old of read.previous) if (old) kept.add(old);
+  return kept.size === previous.length ? [] : previous.filter((old) => !kept.has(old));
 }
 
 /**
@@ -185,22 +209,19 @@ function storyChanges(previous: readonly CachedArticle[], read: ReadContent, zon
  * anything its pages may print of it differs, down to its image's file.
  */
 function sinceLastBuild(state: BuildState, read: ReadContent, site: Site, stories: StoryChanges): SinceLastBuild {
-  const was = recordsBySource(state.articles);
-  const current = recordsBySource(read.records);
   const articles = new Set<string>();
   const translations = new Set<string>();
   const translationOf = (record: CachedArticle) => (record.fm as { translation?: string }).translation;
-  for (const record of read.records) {
-    const article = read.articleOf.get(record.path)!;
-    const old = was.get(record.source);
+  read.records.forEach((record, i) => {
+    const article = read.articles[i]!;
+    const old = read.previous[i];
     const same = old && old.read === articleRead(article) && old.built === record.built && old.lang === article.lang &&
       sameValue(old.tags, record.tags) && old.image === site.image(article)?.src;
-    if (same) continue;
+    if (same) return;
     articles.add(record.source);
     for (const key of [article.translation, old && translationOf(old)]) if (key) translations.add(key);
-  }
-  for (const old of state.articles) {
-    if (current.has(old.source)) continue;
+  });
+  for (const old of filesGone(state.articles, read)) {
     articles.add(old.source);
     const key = translationOf(old);
     if (key) translations.add(key);
@@ -219,13 +240,12 @@ function sinceLastBuild(state: BuildState, read: ReadContent, site: Site, storie
 }
 
 /** First paragraphs from the record, for the articles whose file has not changed. */
-function knownFirstParagraphs(previous: readonly CachedArticle[], read: ReadContent): WeakMap<Article, string> {
+function knownFirstParagraphs(read: ReadContent): WeakMap<Article, string> {
   const known = new WeakMap<Article, string>();
-  const was = recordsByPath(previous);
-  for (const record of read.records) {
-    const old = was.get(record.path);
-    if (old?.firstParagraph !== undefined && old.digest === record.digest) known.set(read.articleOf.get(record.path)!, old.firstParagraph);
-  }
+  read.records.forEach((record, i) => {
+    const old = read.previous[i];
+    if (old?.firstParagraph !== undefined && old.digest === record.digest) known.set(read.articles[i]!, old.firstParagraph);
+  });
   return known;
 }
 
@@ -315,7 +335,7 @@ function nextState(ctx: { key: BuildKey; generation: string; state: BuildState }
   return {
     key: ctx.key,
     generation: ctx.generation,
-    articles: finishedRecords(read, site, ctx.state.articles),
+    articles: finishedRecords(read, site),
     parts: ctx.state.parts,
     pages: Object.fromEntries([...fingerprints].map(([path, entry]) => [path, entry.fingerprint])),
     searchIndexes: Object.fromEntries([...indexes].map(([url, index]) => [url, index.digest])),
@@ -325,16 +345,15 @@ function nextState(ctx: { key: BuildKey; generation: string; state: BuildState }
 
 /**
  * The records of a build's articles with what the build worked out: first paragraphs, related
- * stories. A record equal to the `previous` build's is that very object, so that the parts of
- * the record holding only such are kept as they are (`saveState`).
+ * stories. A record equal to the last build's of its file (`read.previous`) is that very
+ * object, so that the parts of the record holding only such are kept as they are (`saveState`).
  */
-export function finishedRecords(read: ReadContent, site: Site, previous: readonly CachedArticle[] = []): CachedArticle[] {
+export function finishedRecords(read: ReadContent, site: Site): CachedArticle[] {
   const editions = new Map(site.editions.map((e) => [e.lang, e]));
-  const was = recordsByPath(previous);
-  return read.records.map((record) => {
-    const article = read.articleOf.get(record.path)!;
+  return read.records.map((record, i) => {
+    const article = read.articles[i]!;
     const edition = record.built ? editions.get(article.lang) : undefined;
-    const old = was.get(record.path);
+    const old = read.previous[i];
     // Most records are the last build's, field for field: told without making a new one (at
     // 100,000 articles, making and comparing them all was most of the 5.5 s of the record).
     if (old && sameBase(old, record) && old.firstParagraph === site.knownFirstParagraph(article) && old.image === site.image(article)?.src && old.read === articleRead(article)) {

@@ -88,3 +88,19 @@ test("an article's neighbours are the articles filed just before and after it", 
   assert.deepEqual(e.neighbours(earlier!), { newer: e.articles[2], older: newYear });
   assert.deepEqual(e.neighbours(newYear!), { newer: earlier, older: undefined });
 });
+
+test("related stories are recalled from the last build only when none of them left the edition and the article is not stale", () => {
+  const content = loadFixture({
+    "content/articles/2016/07/morning.md": article("title: Morning\ndate: 2016-07-15T09:00:00+03:00\npeople: [Vladimir Putin, Sergey Lavrov]\ntopics: [Syria]"),
+  });
+  const [first, second] = content.articles;
+  const remembered = ["content/articles/gone.md"];
+  const withMemory = (stale: string[], gone: string[]) =>
+    buildBulletin(content, { related: { previous: (a) => (a === first ? remembered : undefined), stale: () => new Set(stale), gone: () => new Set(gone) } }).edition("en");
+
+  assert.equal(withMemory([], []).relatedMayDiffer(first!), false, "the last build's list stands");
+  assert.equal(withMemory([], remembered).relatedMayDiffer(first!), true, "a story it names left the edition");
+  assert.equal(withMemory([first!.source], []).relatedMayDiffer(first!), true, "the article is near a change");
+  assert.equal(withMemory([], []).relatedMayDiffer(second!), true, "the last build had no list for it");
+  assert.equal(buildBulletin(content).edition("en").relatedMayDiffer(first!), true, "no memory: every list is made");
+});
