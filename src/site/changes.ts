@@ -2,6 +2,7 @@ import type { DateTime } from "luxon";
 import type { StoryKey } from "../collections/staleRelated.ts";
 import { tagKey } from "../collections/staleRelated.ts";
 import type { Site } from "./Site.ts";
+import type { Tag } from "../model/types.ts";
 import { shellRead, tagNameRead, tagRead } from "./reads.ts";
 
 /**
@@ -81,9 +82,13 @@ export function sharedReads(site: Site): SharedReads {
     const shells: Record<string, string> = {};
     const tags: Record<string, string> = {};
     for (const edition of site.editions) shells[edition.lang] = shellRead(site, edition);
+    // Each tag once, found by identity: its key made for every mention was 0.15 s at 100,000 articles.
+    const named = new Set<Tag>();
     for (const article of site.content.articles) {
-      for (const tag of [...article.people, ...article.topics]) tags[tagKey(tag)] ??= [tagRead(tag), ...site.editions.map((e) => tagNameRead(tag, e))].join("\0");
+      for (const tag of article.people) named.add(tag);
+      for (const tag of article.topics) named.add(tag);
     }
+    for (const tag of named) tags[tagKey(tag)] ??= [tagRead(tag), ...site.editions.map((e) => tagNameRead(tag, e))].join("\0");
     return { shells, tags };
   });
 }
