@@ -153,7 +153,12 @@ export function absoluteUrl(baseUrl: string, path: string): string {
  * `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`. The one url→file mapping.
  */
 export function outputPath(url: string): string {
-  const path = decodeURIComponent(url).replace(/^\/+/, "");
+  // Asked of every page of the page table, twice a build: decoding only what has an escape,
+  // and no regular expression (both for every page were 0.25 s at 100,000 articles).
+  const decoded = url.includes("%") ? decodeURIComponent(url) : url;
+  let start = 0;
+  while (decoded.charCodeAt(start) === 47 /* "/" */) start++;
+  const path = decoded.slice(start);
   return path === "" || path.endsWith("/") ? `${path}index.html` : path;
 }
 

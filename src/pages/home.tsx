@@ -44,7 +44,7 @@ export const homePages: PageType<HomePage> = {
       ...noticeRead(page),
     ];
   },
-  lastmod: (page, site) => site.latestChange(page.listPage.front ? page.edition.articles : page.listPage.items),
+  lastmod: (page, site) => page.listPage.front ? site.listingChange(page.edition.home) : site.latestChange(page.listPage.items),
   alternates: (page, site) => (page.listPage.front ? editionAlternates(site, (e) => e.homeUrl) : []),
   structuredData: (page, site, facts) => [
     webPage(site, facts, "CollectionPage"),

@@ -81,7 +81,7 @@ export const tagPages: PageType<TagPage> = {
   ],
   // Everything `reads` above depends on: a listing none of the changed stories is in (now or before) lists what it did.
   unchanged: (page, site, since) => !since.shells.has(page.edition.lang) && since.tags.size === 0 && !touched(site, since).tags.has(tagKey(page.listing.tag)),
-  lastmod: (page, site) => site.latestChange(page.listPage.front ? page.listing.articles : page.listPage.items),
+  lastmod: (page, site) => page.listPage.front ? site.listingChange(page.listing.pages) : site.latestChange(page.listPage.items),
   alternates: (page, site) => (page.listPage.front ? tagsAlternates(page, site) : []),
   structuredData: (page, site, facts) => {
     const { edition, listing } = page;

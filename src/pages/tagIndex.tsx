@@ -32,7 +32,7 @@ export const tagIndexPages: PageType<TagIndexPage> = {
   },
   render: (page, site) => <TagIndexLayout ctx={{ site, edition: page.edition, page }} />,
   reads: (page, site) => [shellRead(site, page.edition), ...page.listings.map((l) => `${l.url} ${l.name} ${l.articles.length}`), ...noticeRead(page)],
-  lastmod: (page, site) => site.latestChange(page.edition.articles),
+  lastmod: (page, site) => site.listingChange(page.edition.home),
   alternates: (page, site) => editionAlternates(site, (e) => tagIndexUrl(e, page.tagKind)),
   structuredData: (page, site, facts) => [
     webPage(site, facts, "CollectionPage"),

@@ -29,8 +29,13 @@ export interface ReadContent {
   previous: (CachedArticle | undefined)[];
   /** How many files were read (the others came from the last build's record). */
   read: number;
-  /** For a build that succeeded: keeps what was read for the next build of the same process (`ContentMemory`). */
-  keep(): void;
+  /**
+   * For a build that succeeded: keeps what was read for the next build of the same process
+   * (`ContentMemory`), each file with the record the build left of it (`finished`, in the order
+   * of `records`), so that the next build's record of an unchanged file is the very object
+   * its last record is, and compares as the same without a look at its fields.
+   */
+  keep(finished: readonly CachedArticle[]): void;
 }
 
 /** An article file as the last build of this process read it: its Article, record and problems kept. */
@@ -136,6 +141,7 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
   const articles: Article[] = [];
   const previousRecords: (CachedArticle | undefined)[] = [];
   const next = new Map<string, KeptFile>();
+  const keptFiles: KeptFile[] = [];
   for (const { path, stat, file, fromCache, kept: mine, record: old } of files) {
     if (mine && mine.article.scheduled === file.fm.date > now && sameNames(settings, file, mine.article)) {
       problems.items.push(...mine.problems);
@@ -144,6 +150,7 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
       articles.push(mine.article);
       previousRecords.push(old);
       next.set(path, mine);
+      keptFiles.push(mine);
       continue;
     }
     const before = problems.items.length;
@@ -163,12 +170,18 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
     records.push(record);
     articles.push(article);
     previousRecords.push(old);
-    next.set(path, { stat, file, article, record, problems: problems.items.slice(before), lazy });
+    const keptFile: KeptFile = { stat, file, article, record, problems: problems.items.slice(before), lazy };
+    next.set(path, keptFile);
+    keptFiles.push(keptFile);
   }
   checkArticleSet(all, root, problems);
   const frontPage = loadFrontPage(root, settings, all, now, problems);
   const content: Content = { ...settings, articles: articlesToBuild(all, preview), all, problems: problems.items, preview, now, articleFiles: paths.length, frontPage };
-  return { content, records, articles, previous: previousRecords, read, keep: () => memory?.keep({ key, settings, settingsProblems, files: next }) };
+  return { content, records, articles, previous: previousRecords, read, keep: (finished) => {
+    if (!memory) return;
+    finished.forEach((record, i) => (keptFiles[i]!.record = record));
+    memory.keep({ key, settings, settingsProblems, files: next });
+  } };
 }
 
 function sameStat(a: CachedArticle["stat"], b: CachedArticle["stat"]): boolean {

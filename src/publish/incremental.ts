@@ -121,7 +121,7 @@ export async function incrementalBuild(ctx: {
       commit: [{ next: `${ctx.statePath}.next`, path: ctx.statePath }, { next: `${changeList}.next`, path: changeList }],
     }));
     opts.memory?.remember(ctx.statePath, { ...next, parts });
-    read.keep();
+    read.keep(next.articles);
     const seconds = ((performance.now() - ctx.started) / 1000).toFixed(1);
     log(summary(stories, files.filter((f) => changedPaths.has(f)).length, removed.length, folders, fingerprints.size, changed.length, seconds, read.read));
     return { ok: true, problems, pages: changed.length, incremental: { written: written.length, removed: removed.length }, scheduled: scheduledStories(content) };
@@ -356,7 +356,7 @@ export function finishedRecords(read: ReadContent, site: Site): CachedArticle[] 
     const old = read.previous[i];
     // Most records are the last build's, field for field: told without making a new one (at
     // 100,000 articles, making and comparing them all was most of the 5.5 s of the record).
-    if (old && sameBase(old, record) && old.firstParagraph === site.knownFirstParagraph(article) && old.image === site.image(article)?.src && old.read === articleRead(article)) {
+    if (old && (old === record || sameBase(old, record)) && old.firstParagraph === site.knownFirstParagraph(article) && old.image === site.image(article)?.src && old.read === articleRead(article)) {
       // Related stories the edition recalled from the last build's record are that record's.
       if (edition ? !edition.relatedMayDiffer(article) : old.related === undefined) return old;
     }

@@ -10,7 +10,7 @@ import type { LiveUpdate } from "../model/live.ts";
 import { escapeHtml } from "../text/escape.ts";
 import { absoluteUrl } from "../urls.ts";
 import { KINDS, pageTypes, typeOf, type Page, type PageKind, type PageType } from "../pages/pageTypes.ts";
-import { newestModification } from "../seo/lastModified.ts";
+import { latestOf, newestModification } from "../seo/lastModified.ts";
 
 export interface SiteOptions {
   /** Every article image's renditions, made before rendering (src/site/prepareSite.ts). */
@@ -220,6 +220,17 @@ export class Site {
   latestChange(articles: readonly Article[]): DateTime | undefined {
     if (!this.latest.has(articles)) this.latest.set(articles, newestModification(articles));
     return this.latest.get(articles);
+  }
+
+  /**
+   * The latest change of a whole paginated listing: its pages' latest changes, each worked
+   * out once (the listing's pages ask for theirs too). The same as `latestChange` of all its
+   * stories, first of equal ones included (its pages hold them in order, front first), at a
+   * look at each story once a build instead of twice: the front pages of 22,000 people and
+   * topics looking through all their stories again took 0.3 s at 100,000 articles.
+   */
+  listingChange(pages: readonly { items: readonly Article[] }[]): DateTime | undefined {
+    return latestOf(pages.map((p) => this.latestChange(p.items)));
   }
 
   /** Renders the body; `release` lets the Markdown go after (its page, the one page showing it whole, has it). */

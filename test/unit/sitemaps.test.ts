@@ -8,6 +8,7 @@ import {
 } from "../../src/seo/sitemap.ts";
 import { sitemapEntries, sitemapPages } from "../../src/pages/sitemap.ts";
 import { newsSitemapPages } from "../../src/pages/newsSitemap.ts";
+import { newestModification } from "../../src/seo/lastModified.ts";
 import { el, renderXml } from "../../src/feeds/xml.ts";
 import { Site } from "../../src/site/Site.ts";
 import { loadFixture } from "../support/fixtureSite.ts";
@@ -224,5 +225,26 @@ test("a sitemap is written as the generic XML writer writes it: escaped, indente
     const xml = renderSitemap({ url: "/sitemap.xml", kind: "urlset", entries });
     assert.equal(xml, tree(entries));
     assert.equal(xmlProblems(xml), "");
+  }
+});
+
+test("a listing's front page changed when any of its stories last did, an old one on an archive page corrected today included", () => {
+  const content = model.build.content;
+  const oldest = content.articles.at(-1)!;
+  const correction = { date: NOW.minus({ minutes: 5 }), text: "A name was misspelt." };
+  // A copy of the oldest story, corrected just now: the latest change of every listing it is on, and of the home page.
+  const corrected = { ...oldest, corrections: [...oldest.corrections, correction], modified: undefined } as Article;
+  for (const articles of [content.articles, content.articles.map((a) => (a === oldest ? corrected : a))]) {
+    const site = new Site({ ...content, articles, site: { ...content.site, articlesPerPage: 1 } });
+    let fronts = 0;
+    for (const page of site.pages()) {
+      if ((page.kind !== "home" && page.kind !== "tag" && page.kind !== "tagIndex") || (page.kind !== "tagIndex" && !page.listPage.front)) continue;
+      const stories = page.kind === "tag" ? page.listing.articles : page.edition.articles;
+      fronts++;
+      const lastmod = site.pageType(page).lastmod!(page, site);
+      assert.equal(lastmod, newestModification(stories), `${page.url}: the latest change of all its stories`);
+      if (articles.includes(corrected) && stories.includes(corrected)) assert.equal(lastmod, correction.date, page.url);
+    }
+    assert.ok(fronts > 4);
   }
 });
