@@ -2,6 +2,7 @@ import type { Registry } from "./registry.ts";
 import type { Article, Tag } from "./types.ts";
 import type { ProblemList } from "./problems.ts";
 import { nameKey } from "../text/slug.ts";
+import { articleBody } from "./body.ts";
 import { tagSection } from "../urls.ts";
 
 /**
@@ -38,7 +39,7 @@ export class MentionFinder {
     const tagged = new Set<Tag>([...article.people, ...article.topics]);
     const found: { tag: Tag; text: string; line: number }[] = [];
     const reported = new Set<Tag>();
-    const body = article.body;
+    const body = articleBody(article);
     this.pattern.lastIndex = 0;
     for (let m = this.pattern.exec(body); m; m = this.pattern.exec(body)) {
       if (m[0] === "" || (m.index > 0 && WORD_CHAR.test(body[m.index - 1]!))) {

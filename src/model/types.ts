@@ -53,6 +53,7 @@ export interface Article extends Omit<ArticleFrontmatter, "people" | "topics" | 
   topics: Tag[];
   /** Dated after the build started: only built when previews include the future. */
   scheduled: boolean;
+  /** The Markdown body: read it through `articleBody` (src/model/body.ts), which reads it from the file for an article made from the record. */
   body: string;
   bodyLine: number;
   /** Site-relative URL, ending in `/`. */

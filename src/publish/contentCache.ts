@@ -11,6 +11,7 @@ import { loadFrontPage } from "../model/frontPage.ts";
 import { splitFrontmatter } from "../model/yamlFile.ts";
 import type { ArticleFrontmatter } from "../model/schema.ts";
 import type { Article } from "../model/types.ts";
+import { readBodyLater } from "../model/body.ts";
 import { tagKey } from "../collections/staleRelated.ts";
 import { freezeDates, recordsByPath, reviveDates, type CachedArticle } from "./buildState.ts";
 
@@ -157,7 +158,7 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
     const article = resolveArticle(settings, now, file, problems);
     if (!article) continue;
     const lazy = mine ? mine.lazy : fromCache;
-    if (lazy) lazyBody(article, () => readBody(readFile, path));
+    if (lazy) readBodyLater(article, () => readBody(readFile, path));
     all.push(article);
     const record: CachedArticle = {
       path, stat, source: file.source, digest: file.digest, slug: file.slug, bodyLine: file.bodyLine,
@@ -253,15 +254,4 @@ function readBody(readFile: ReturnType<typeof articleFileReader>, path: string):
   const file = readFile(path, problems);
   if (!file) throw new Error(`${path} changed while the build was running: build again`);
   return file.body;
-}
-
-/** Makes `article.body` read the file on first use (and settable, as the Site lets bodies go). */
-function lazyBody(article: Article, load: () => string): void {
-  let body: string | undefined;
-  Object.defineProperty(article, "body", {
-    get: () => (body ??= load()),
-    set: (value: string) => void (body = value),
-    enumerable: true,
-    configurable: true,
-  });
 }

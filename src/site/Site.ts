@@ -11,6 +11,7 @@ import { escapeHtml } from "../text/escape.ts";
 import { absoluteUrl } from "../urls.ts";
 import { KINDS, pageTypes, typeOf, type Page, type PageKind, type PageType } from "../pages/pageTypes.ts";
 import { latestOf, newestModification } from "../seo/lastModified.ts";
+import { articleBody } from "../model/body.ts";
 
 export interface SiteOptions {
   /** Every article image's renditions, made before rendering (src/site/prepareSite.ts). */
@@ -239,7 +240,7 @@ export class Site {
       throw new Error(`${article.source}: its Markdown was rendered and let go, and is asked for again; keep its HTML (SiteOptions.keepBodies) or build without releaseSources`);
     }
     const lead = article.dateline ? `<span class="dateline">${escapeHtml(this.dateline(article))}</span>` : undefined;
-    const done = renderBody(this.md, article.body, lead);
+    const done = renderBody(this.md, articleBody(article), lead);
     this.firstParagraphs.set(article, done.firstParagraph);
     if (this.kept.has(article)) this.bodies.set(article, done.html);
     if (release) {
