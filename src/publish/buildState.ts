@@ -28,7 +28,7 @@ import type { SharedReads } from "../site/changes.ts";
  * into place: a build killed while writing leaves the parts the record names whole. The parts
  * no record names any more are deleted by the next build that reads the record.
  */
-export const STATE_FORMAT = 2;
+export const STATE_FORMAT = 3;
 
 export interface BuildKey {
   format: number;
@@ -88,6 +88,16 @@ export function recordsByPath(records: readonly CachedArticle[]): ReadonlyMap<st
   return new Map(records.map((record) => [record.path, record]));
 }
 
+/**
+ * JSON text in ASCII alone, every other character written as its `\u` escape (JSON.parse
+ * reads them back), so that a record's bytes are read back as Latin-1, a plain copy. Decoded
+ * as UTF-8 (headlines and names in Arabic, names with diacritics), the 200 MB of parts at
+ * 100,000 articles took 0.5 s of an 8.5 s build; as Latin-1, 0.13 s.
+ */
+function asciiJson(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** Where the state of the build of `output` is kept. */
 export function statePath(cacheDir: string, output: string): string {
   const name = `${basename(resolve(output))}-${createHash("sha1").update(resolve(output)).digest("hex").slice(0, 8)}`;
@@ -113,7 +123,7 @@ export function loadState(path: string): { state: BuildState } | { why: string }
     try {
       const bytes = readFileSync(partPath(path, digest));
       if (sha256(bytes) !== digest) return { why: "the record of the previous build is damaged (truncated or changed)" };
-      records = JSON.parse(bytes.toString("utf8")) as CachedArticle[];
+      records = JSON.parse(bytes.toString("latin1")) as CachedArticle[];
     } catch {
       return { why: "the record of the previous build is damaged (a part of it is missing)" };
     }
@@ -141,7 +151,7 @@ function readChecked(path: string): { body: string } | { why: string } {
   if (Number(format) !== STATE_FORMAT) return { why: "the record of the previous build comes from another version" };
   const body = bytes.subarray(newline + 1);
   if (sha256(body) !== digest) return { why: "the record of the previous build is damaged (truncated or changed)" };
-  return { body: body.toString("utf8") };
+  return { body: body.toString("latin1") };
 }
 
 /**
@@ -170,14 +180,14 @@ export function saveState(path: string, state: BuildState): NonNullable<BuildSta
       parts.set(month, was);
       continue;
     }
-    const text = Buffer.from(`[${records.map((r) => JSON.stringify(r)).join(",\n")}]`);
+    const text = Buffer.from(asciiJson(`[${records.map((r) => JSON.stringify(r)).join(",\n")}]`), "latin1");
     const digest = sha256(text);
     articleParts[month] = digest;
     parts.set(month, { digest, records });
     // Written even when a file of that name is there: it may be one a check threw out.
     writeWhole(partPath(path, digest), text);
   }
-  const body = Buffer.from(JSON.stringify({ ...rest, articleParts }));
+  const body = Buffer.from(asciiJson(JSON.stringify({ ...rest, articleParts })), "latin1");
   writeWhole(path, Buffer.from(`${HEADER} ${STATE_FORMAT} ${sha256(body)}\n`), body);
   return parts;
 }
@@ -202,7 +212,12 @@ export function sweepParts(path: string, keep: ReadonlySet<string>): void {
 /** The part an article's record goes in: the month of its date (an article's related stories are its neighbours in time). */
 function monthOf(record: CachedArticle): string {
   const millis = (record.fm as { date?: { $t?: number } }).date?.$t;
-  return typeof millis === "number" ? new Date(millis).toISOString().slice(0, 7) : "undated";
+  if (typeof millis !== "number") return "undated";
+  // The date's fields, not toISOString (a string made and cut for every record: 0.1 s at 100,000).
+  const date = new Date(millis);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + 1;
+  return year >= 1000 && year <= 9999 ? `${year}-${month < 10 ? "0" : ""}${month}` : date.toISOString().slice(0, 7);
 }
 
 function sha256(bytes: Buffer): string {
