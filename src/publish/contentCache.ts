@@ -160,14 +160,21 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
     const lazy = mine ? mine.lazy : fromCache;
     if (lazy) readBodyLater(article, () => readBody(readFile, path));
     all.push(article);
-    const record: CachedArticle = {
-      path, stat, source: file.source, digest: file.digest, slug: file.slug, bodyLine: file.bodyLine,
-      fm: fromCache ? (mine?.record ?? old!).fm : freezeDates(file.fm),
-      url: article.url,
-      lang: article.lang,
-      tags: [...article.people, ...article.topics].map(tagKey),
-      built: preview || (!article.draft && !article.scheduled),
-    };
+    const built = preview || (!article.draft && !article.scheduled);
+    const recorded = fromCache ? (mine?.record ?? old!) : undefined;
+    // A file taken from the record whose article came out as recorded keeps that record itself:
+    // nothing made (100,000 records and their tags kept alive to the end of the build were a
+    // good part of its garbage collection at 100,000 articles), and it compares as the same.
+    const record: CachedArticle = recorded && recorded.url === article.url && recorded.lang === article.lang && recorded.built === built && hasTagKeys(article, recorded.tags)
+      ? recorded
+      : {
+        path, stat, source: file.source, digest: file.digest, slug: file.slug, bodyLine: file.bodyLine,
+        fm: recorded ? recorded.fm : freezeDates(file.fm),
+        url: article.url,
+        lang: article.lang,
+        tags: [...article.people, ...article.topics].map(tagKey),
+        built,
+      };
     records.push(record);
     articles.push(article);
     previousRecords.push(old);
@@ -183,6 +190,18 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
     finished.forEach((record, i) => (keptFiles[i]!.record = record));
     memory.keep({ key, settings, settingsProblems, files: next });
   } };
+}
+
+/** Whether `keys` are the `tagKey`s of the article's people and topics, in order (told without making them). */
+function hasTagKeys(article: Article, keys: readonly string[]): boolean {
+  const people = article.people.length;
+  if (keys.length !== people + article.topics.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const tag = i < people ? article.people[i]! : article.topics[i - people]!;
+    const key = keys[i]!;
+    if (key.length !== tag.kind.length + 1 + tag.slug.length || !key.startsWith(tag.kind) || key.charCodeAt(tag.kind.length) !== 58 /* ":" */ || !key.endsWith(tag.slug)) return false;
+  }
+  return true;
 }
 
 function sameStat(a: CachedArticle["stat"], b: CachedArticle["stat"]): boolean {
