@@ -56,13 +56,17 @@ export async function incrementalBuild(ctx: {
 
   const shareImage = await timedAsync("share image", () => prepareShareImage(ctx.images));
   const stories = storyChanges(state.articles, read, content.site.timeZone);
+  const last = lastRecords(read);
   const site = timed("collections", () => new Site(content, {
     images,
     shareImage,
     keepBodies: articlesInFeeds,
-    firstParagraphs: knownFirstParagraphs(read),
+    lastFirstParagraph: (article) => {
+      const old = last.get(article);
+      return old?.digest === article.digest ? old.firstParagraph : undefined;
+    },
     related: {
-      previous: relatedBefore(read),
+      previous: (article) => last.get(article)?.related,
       stale: (edition) => staleRelated(edition, stories.before.filter((s) => s.lang === edition.lang), stories.after.filter((s) => s.lang === edition.lang)),
       gone: (edition) => goneFrom(edition.lang, stories),
     },
@@ -182,11 +186,11 @@ function storyChanges(previous: readonly CachedArticle[], read: ReadContent, zon
   return changes;
 }
 
-/** Each article's related stories as the last build recorded them, looked up by the article (not by its source's text). */
-function relatedBefore(read: ReadContent): (article: Article) => readonly string[] | undefined {
-  const related = new Map<Article, readonly string[] | undefined>();
-  read.articles.forEach((article, i) => related.set(article, read.previous[i]?.related));
-  return (article) => related.get(article);
+/** The last build's record of each article's file, by the article (not by its source's text: the article is at hand where it is asked). */
+function lastRecords(read: ReadContent): Map<Article, CachedArticle | undefined> {
+  const last = new Map<Article, CachedArticle | undefined>();
+  read.articles.forEach((article, i) => last.set(article, read.previous[i]));
+  return last;
 }
 
 /** The stories an edition had in the last build and has no more: taken out of its listings (`before`) and not put back (`after`). */
@@ -237,16 +241,6 @@ function sinceLastBuild(state: BuildState, read: ReadContent, site: Site, storie
     tags: differing(state.shared.tags, now.tags),
     shells: differing(state.shared.shells, now.shells),
   };
-}
-
-/** First paragraphs from the record, for the articles whose file has not changed. */
-function knownFirstParagraphs(read: ReadContent): WeakMap<Article, string> {
-  const known = new WeakMap<Article, string>();
-  read.records.forEach((record, i) => {
-    const old = read.previous[i];
-    if (old?.firstParagraph !== undefined && old.digest === record.digest) known.set(read.articles[i]!, old.firstParagraph);
-  });
-  return known;
 }
 
 /** Each search index of the site: its folder below the site, its members (page files) and a digest of them. */

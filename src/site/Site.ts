@@ -30,8 +30,10 @@ export interface SiteOptions {
    * (the feeds, which render after the articles). Every body kept took about 8 KB an article.
    */
   keepBodies?: (site: Site) => Iterable<Article>;
-  /** First paragraphs already worked out (the preview keeps them across its builds; the incremental build, in its record). */
+  /** First paragraphs already worked out, kept across builds (the preview's); this build's are added. */
   firstParagraphs?: WeakMap<Article, string>;
+  /** An article's first paragraph as the last build worked it out, if its file is the same (the incremental build's record). */
+  lastFirstParagraph?: (article: Article) => string | undefined;
   /** The last build's related stories, for the incremental build (src/collections/staleRelated.ts). */
   related?: RelatedMemory;
 }
@@ -62,6 +64,7 @@ export class Site {
   private readonly bodies = new WeakMap<Article, string>();
   private readonly kept: Set<Article>;
   private readonly firstParagraphs: WeakMap<Article, string>;
+  private readonly lastFirstParagraph: SiteOptions["lastFirstParagraph"];
   /** Articles whose Markdown was let go once rendered (see `SiteOptions.releaseSources`). */
   private readonly released = new WeakSet<Article>();
   private readonly releaseSources: boolean;
@@ -79,6 +82,7 @@ export class Site {
     this.shareImage = options.shareImage;
     this.releaseSources = options.releaseSources ?? false;
     this.firstParagraphs = options.firstParagraphs ?? new WeakMap();
+    this.lastFirstParagraph = options.lastFirstParagraph;
     this.kept = new Set(options.keepBodies?.(this) ?? []);
   }
 
@@ -108,7 +112,7 @@ export class Site {
 
   /** The first paragraph, if this build has worked it out (for the build's record). */
   knownFirstParagraph(article: Article): string | undefined {
-    return this.firstParagraphs.get(article);
+    return this.firstParagraphs.get(article) ?? this.lastFirstParagraph?.(article);
   }
 
   /**
@@ -135,7 +139,7 @@ export class Site {
 
   /** The writer's summary, or the first paragraph as plain text. */
   summary(article: Article): string {
-    return article.summary ?? this.firstParagraphs.get(article) ?? this.render(article, false).firstParagraph;
+    return article.summary ?? this.knownFirstParagraph(article) ?? this.render(article, false).firstParagraph;
   }
 
   /** "Moscow, SANA –" in English, "موسكو-سانا" in Arabic; empty without a dateline. */
