@@ -6,16 +6,26 @@
  * (one passthrough line in src/eleventy/config.ts); `npm start`'s desk server answers them
  * from here (src/desk/deskServer.ts). Only /admin/ loads them: no public page links there.
  */
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
 export const DESK_PATH = "/admin/";
 
-/** Eleventy passthrough copy: source (a file, folder or glob) → output path. */
-export const DESK_PASSTHROUGH: Record<string, string> = {
+/** The project's folder: the sources below are found from it, wherever the build was started. */
+const PROJECT = fileURLToPath(new URL("../../", import.meta.url));
+
+/**
+ * Eleventy passthrough copy: source (a file, folder or glob, absolute) → output path. Relative
+ * to the working folder, a build started from another folder (a bulletin kept apart from the
+ * code, as the bench's are) published no desk.
+ */
+export const DESK_PASSTHROUGH: Record<string, string> = Object.fromEntries(Object.entries({
   "src/desk/admin": "admin",
   "node_modules/decap-cms/dist/decap-cms.js": "admin/vendor/decap-cms.js",
   "node_modules/decap-cms/dist/*.decap-cms.js": "admin/vendor",
   "node_modules/decap-cms/dist/*.wasm": "admin/vendor",
   "node_modules/js-yaml/dist/js-yaml.mjs": "admin/vendor/js-yaml.mjs",
-};
+}).map(([from, to]) => [join(PROJECT, from), to]));
 
 /** Where a file below /admin/vendor/ comes from, for the desk server (no globs: a name is checked against these). */
 export const VENDOR_SOURCES: { pattern: RegExp; dir: string }[] = [

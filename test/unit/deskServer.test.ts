@@ -1,9 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { request } from "node:http";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, isAbsolute, join } from "node:path";
 import { startDeskServer } from "../../src/desk/deskServer.ts";
+import { DESK_PASSTHROUGH } from "../../src/desk/deskFiles.ts";
 import { makeFixtureSite } from "../support/fixtureSite.ts";
 
 /**
@@ -99,4 +100,16 @@ test("another site's page, a request without an Origin, and a name rebound to 12
     assert.equal((await send(port, { path: "/admin/", host: `evil.example:${port}` })).status, 421);
     assert.equal(existsSync(join(root, "content", "evil.md")), false);
   });
+});
+
+test("the desk's files are found from the project, whatever folder the build starts in", () => {
+  for (const from of Object.keys(DESK_PASSTHROUGH)) {
+    assert.ok(isAbsolute(from), `${from} is absolute`);
+    if (!from.includes("*")) {
+      assert.ok(existsSync(from), from);
+      continue;
+    }
+    const pattern = new RegExp(`^${basename(from).replaceAll(".", "\\.").replaceAll("*", ".*")}$`);
+    assert.ok(readdirSync(dirname(from)).some((name) => pattern.test(name)), `${from} matches a file`);
+  }
 });
