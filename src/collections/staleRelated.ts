@@ -18,6 +18,11 @@ export function tagKey(tag: { kind: string; slug: string }): string {
   return `${tag.kind}:${tag.slug}`;
 }
 
+/** Whether `key` is `tagKey(tag)`, told without making the key (asked of every unchanged article's tags at every build). */
+export function isTagKey(key: string, tag: { kind: string; slug: string }): boolean {
+  return key.length === tag.kind.length + 1 + tag.slug.length && key.startsWith(tag.kind) && key.charCodeAt(tag.kind.length) === 58 /* ":" */ && key.endsWith(tag.slug);
+}
+
 export function storyKey(article: Article): StoryKey {
   return { source: article.source, lang: article.lang, date: article.date, url: article.url, tags: [...article.people, ...article.topics].map(tagKey) };
 }

@@ -84,7 +84,7 @@ export interface BuildState {
 }
 
 /** The records by path: the one lookup of a build, which links each file read to its last record (`ReadContent.previous`). */
-export function recordsByPath(records: readonly CachedArticle[]): ReadonlyMap<string, CachedArticle> {
+export function recordsByPath(records: readonly CachedArticle[]): Map<string, CachedArticle> {
   return new Map(records.map((record) => [record.path, record]));
 }
 

@@ -12,7 +12,7 @@ import { splitFrontmatter } from "../model/yamlFile.ts";
 import type { ArticleFrontmatter } from "../model/schema.ts";
 import type { Article } from "../model/types.ts";
 import { readBodyLater } from "../model/body.ts";
-import { tagKey } from "../collections/staleRelated.ts";
+import { isTagKey, tagKey } from "../collections/staleRelated.ts";
 import { freezeDates, recordsByPath, reviveDates, type CachedArticle } from "./buildState.ts";
 
 /** The content, and what the build state keeps of each article file. */
@@ -28,6 +28,8 @@ export interface ReadContent {
    * or source, was 0.1–0.4 s at 100,000 articles (the keys' text compared, far apart in memory).
    */
   previous: (CachedArticle | undefined)[];
+  /** The last build's records of files that are gone (deleted or renamed since). */
+  gone: CachedArticle[];
   /** How many files were read (the others came from the last build's record). */
   read: number;
   /**
@@ -110,6 +112,7 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
   const now = (opts.now ?? DateTime.now()).setZone(zone);
   const preview = opts.preview ?? false;
   const readFile = articleFileReader(root, settings);
+  // Each file takes its record out: those left are of files that are gone.
   const cached = recordsByPath(previous);
   const paths = markdownFiles(join(root, "content", "articles"));
   const files: { path: string; stat: CachedArticle["stat"]; file: ArticleFile; fromCache: boolean; kept?: KeptFile; record?: CachedArticle }[] = [];
@@ -124,6 +127,7 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
     }
     const mine = kept?.files.get(path);
     const record = cached.get(path);
+    cached.delete(path);
     // A live story is read again each time: its updates are checked against the clock.
     if (mine && sameStat(mine.stat, stat) && (mine.file.fm as { live?: unknown }).live === undefined) {
       files.push({ path, stat, file: mine.file, fromCache: true, kept: mine, record });
@@ -185,7 +189,7 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
   checkArticleSet(all, root, problems);
   const frontPage = loadFrontPage(root, settings, all, now, problems);
   const content: Content = { ...settings, articles: articlesToBuild(all, preview), all, problems: problems.items, preview, now, articleFiles: paths.length, frontPage };
-  return { content, records, articles, previous: previousRecords, read, keep: (finished) => {
+  return { content, records, articles, previous: previousRecords, gone: [...cached.values()], read, keep: (finished) => {
     if (!memory) return;
     finished.forEach((record, i) => (keptFiles[i]!.record = record));
     memory.keep({ key, settings, settingsProblems, files: next });
@@ -197,9 +201,7 @@ function hasTagKeys(article: Article, keys: readonly string[]): boolean {
   const people = article.people.length;
   if (keys.length !== people + article.topics.length) return false;
   for (let i = 0; i < keys.length; i++) {
-    const tag = i < people ? article.people[i]! : article.topics[i - people]!;
-    const key = keys[i]!;
-    if (key.length !== tag.kind.length + 1 + tag.slug.length || !key.startsWith(tag.kind) || key.charCodeAt(tag.kind.length) !== 58 /* ":" */ || !key.endsWith(tag.slug)) return false;
+    if (!isTagKey(keys[i]!, i < people ? article.people[i]! : article.topics[i - people]!)) return false;
   }
   return true;
 }

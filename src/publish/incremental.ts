@@ -55,7 +55,7 @@ export async function incrementalBuild(ctx: {
   if (!images || hasErrors(problems)) return { ok: false, problems, pages: 0 };
 
   const shareImage = await timedAsync("share image", () => prepareShareImage(ctx.images));
-  const stories = storyChanges(state.articles, read, content.site.timeZone);
+  const stories = storyChanges(read, content.site.timeZone);
   const last = lastRecords(read);
   const site = timed("collections", () => new Site(content, {
     images,
@@ -155,7 +155,7 @@ interface StoryChanges {
 }
 
 /** Which stories were filed, taken down or changed since the last build, by what the listings see of them. */
-function storyChanges(previous: readonly CachedArticle[], read: ReadContent, zone: string): StoryChanges {
+function storyChanges(read: ReadContent, zone: string): StoryChanges {
   const changes: StoryChanges = { before: [], after: [], added: 0, removed: 0, edited: 0 };
   const keyOf = (a: CachedArticle): StoryKey => ({ source: a.source, lang: a.lang, url: a.url, tags: a.tags, date: dateFromMillis((a.fm as { date: { $t: number } }).date.$t, zone) });
   read.records.forEach((record, i) => {
@@ -178,7 +178,7 @@ function storyChanges(previous: readonly CachedArticle[], read: ReadContent, zon
       }
     }
   });
-  for (const old of filesGone(previous, read)) {
+  for (const old of read.gone) {
     if (!old.built) continue;
     changes.removed++;
     changes.before.push(keyOf(old));
@@ -200,13 +200,6 @@ function goneFrom(lang: string, stories: StoryChanges): Set<string> {
   return gone;
 }
 
-/** The last build's records of files this build did not read (deleted, or now unreadable). */
-function filesGone(previous: readonly CachedArticle[], read: ReadContent): CachedArticle[] {
-  const kept = new Set<CachedArticle>();
-  for (const old of read.previous) if (old) kept.add(old);
-  return kept.size === previous.length ? [] : previous.filter((old) => !kept.has(old));
-}
-
 /**
  * What changed since the last build, for the page types that can tell from it that a page
  * reads as before (`PageType.unchanged`). Generous: an article counts as changed when
@@ -225,7 +218,7 @@ function sinceLastBuild(state: BuildState, read: ReadContent, site: Site, storie
     articles.add(record.source);
     for (const key of [article.translation, old && translationOf(old)]) if (key) translations.add(key);
   });
-  for (const old of filesGone(state.articles, read)) {
+  for (const old of read.gone) {
     articles.add(old.source);
     const key = translationOf(old);
     if (key) translations.add(key);

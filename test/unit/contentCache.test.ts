@@ -25,6 +25,12 @@ test("a file taken from the last build's record keeps that record only while its
     assert.deepEqual(renamed.records[i]!.tags, ["person:vladimir-putin"]);
     assert.equal(renamed.previous[i], first.records[at(first, VOLODYA)], "linked to its last record, to compare with");
     assert.deepEqual(renamed.articles[i]!.people.map((p) => p.slug), ["vladimir-putin"]);
+    assert.deepEqual(renamed.gone, [], "no file is gone");
+
+    site.write(VOLODYA, undefined);
+    const deleted = readContentCached(opts, first.records);
+    assert.deepEqual(deleted.gone, [first.records[at(first, VOLODYA)]], "the deleted file's last record, for the stories taken down");
+    assert.equal(at(deleted, VOLODYA), -1);
   } finally {
     site.remove();
   }
