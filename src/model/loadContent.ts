@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join, relative, resolve, sep, basename } from "node:path";
 import type { z } from "zod";
@@ -21,6 +21,9 @@ import type { MarkdownIt } from "markdown-it";
 import { createMarkdown } from "../text/markdown.ts";
 import { readLiveCoverage, type LiveCoverage } from "./live.ts";
 import { loadFrontPage, type FrontPagePicks } from "./frontPage.ts";
+import { markdownFiles } from "./markdownFiles.mjs";
+
+export { markdownFiles };
 
 export interface LoadOptions {
   /** Project root: holds `content/`. */
@@ -53,26 +56,6 @@ export interface Content extends Settings {
 }
 
 const toPosix = (p: string) => (sep === "/" ? p : p.split(sep).join("/"));
-
-/**
- * Markdown files below `dir`, sorted so that runs are deterministic. Names starting with a
- * dot (editor backups, hidden folders) are skipped. A walk of our own: Node 20's recursive
- * `readdirSync` is five times slower on a 10,000-article tree.
- */
-export function markdownFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const found: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.name.startsWith(".")) continue;
-      const path = folder + sep + entry.name; // not path.join: its normalising showed at 10,000 files
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".md")) found.push(path);
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
 
 /**
  * Reads and validates all content. Never throws for bad content: every problem is in

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DateTime } from "luxon";
 import {
-  articleFileReader, articlesToBuild, checkArticleSet, loadSettings, markdownFiles, resolveArticle,
+  articleFileReader, articlesToBuild, checkArticleSet, loadSettings, resolveArticle,
   type ArticleFile, type Content, type LoadOptions, type Settings,
 } from "../model/loadContent.ts";
 import { ProblemList, type Problem } from "../model/problems.ts";
@@ -12,6 +12,7 @@ import { splitFrontmatter } from "../model/yamlFile.ts";
 import type { ArticleFrontmatter } from "../model/schema.ts";
 import type { Article } from "../model/types.ts";
 import { readBodyLater } from "../model/body.ts";
+import { listFiles, type ListedFiles } from "../model/markdownFiles.mjs";
 import { isTagKey, tagKey } from "../collections/staleRelated.ts";
 import { freezeDates, recordsByPath, reviveDates, type CachedArticle } from "./buildState.ts";
 
@@ -90,8 +91,10 @@ export class ContentMemory {
  * and parsed again. Its names are resolved again (the registry may have changed), in path
  * order as `loadContent` does, so that a name nobody registered is spelt as its first use
  * is. Its body is read when a page asks for it. Without `previous`, every file is read.
+ * `listed` is the article files with their stats, when the caller listed them beforehand
+ * (`listFilesInBackground`); otherwise they are listed here.
  */
-export function readContentCached(opts: LoadOptions, previous: readonly CachedArticle[] = [], memory?: ContentMemory): ReadContent {
+export function readContentCached(opts: LoadOptions, previous: readonly CachedArticle[] = [], memory?: ContentMemory, listed?: ListedFiles): ReadContent {
   const root = resolve(opts.root);
   const problems = new ProblemList();
   const key = memory ? settingsIdentity(root, opts) : "";
@@ -114,17 +117,14 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
   const readFile = articleFileReader(root, settings);
   // Each file takes its record out: those left are of files that are gone.
   const cached = recordsByPath(previous);
-  const paths = markdownFiles(join(root, "content", "articles"));
+  // A file gone since the folder was listed, or unreadable, has a stat of -1s: the reader reports it.
+  const dir = join(root, "content", "articles");
+  const { paths, stats } = listed?.dir === dir ? listed : listFiles(dir);
   const files: { path: string; stat: CachedArticle["stat"]; file: ArticleFile; fromCache: boolean; kept?: KeptFile; record?: CachedArticle }[] = [];
   let read = 0;
-  for (const path of paths) {
-    let stat: CachedArticle["stat"] = [-1, -1, -1, -1];
-    try {
-      const s = statSync(path);
-      stat = [s.size, s.mtimeMs, s.ctimeMs, s.ino];
-    } catch {
-      // Gone since the folder was listed, or unreadable: the reader reports it.
-    }
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i]!;
+    const stat: CachedArticle["stat"] = [stats[i * 4]!, stats[i * 4 + 1]!, stats[i * 4 + 2]!, stats[i * 4 + 3]!];
     const mine = kept?.files.get(path);
     const record = cached.get(path);
     cached.delete(path);

@@ -21,6 +21,7 @@ import type { Page } from "../pages/pageTypes.ts";
 import { saveState, saveJson, type BuildKey, type BuildState, type CachedArticle } from "./buildState.ts";
 import { dateFromMillis } from "../text/dates.ts";
 import { readContentCached, type ReadContent } from "./contentCache.ts";
+import type { ListedFiles } from "../model/markdownFiles.mjs";
 import { applyChanges, filesBelow } from "./applyChanges.ts";
 import { timed, timedAsync } from "./phases.ts";
 import { faultPoint } from "./faults.ts";
@@ -45,9 +46,12 @@ export async function incrementalBuild(ctx: {
   generation: string;
   log(line: string): void;
   started: number;
+  /** The article files and their stats, listed while the record was read (`listFilesInBackground`). */
+  listing?: Promise<ListedFiles | undefined>;
 }): Promise<BuildResult> {
   const { opts, state, generation, log } = ctx;
-  const read = timed("load and validate", () => readContentCached(opts, state.articles, opts.memory?.content));
+  const listed = await timedAsync("list files", async () => ctx.listing);
+  const read = timed("load and validate", () => readContentCached(opts, state.articles, opts.memory?.content, listed));
   const { content } = read;
   const problems: Problem[] = [...content.problems, ...imageProblems(content.articles, opts.root)];
   const images = hasErrors(problems) ? undefined : await timedAsync("images", () => prepareImages(content, opts.root, ctx.images, problems));

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { copyFile, link, mkdir } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { DateTime } from "luxon";
 import { formatProblem, hasErrors, type Problem } from "../model/problems.ts";
 import type { LoadOptions } from "../model/loadContent.ts";
+import { listFilesInBackground, type ListedFiles } from "../model/markdownFiles.mjs";
 import { ContentError } from "../model/problems.ts";
 import { ImageCache } from "../images/imageCache.ts";
 import { SearchIndexer, type SearchIndexResult } from "../search/searchIndexer.ts";
@@ -67,6 +68,9 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResult> {
   const lock = lockOutput(opts.output);
   try {
     if (lock.tookOverFrom) log(`A build that was stopped (process ${lock.tookOverFrom.pid}) left its lock; taking over.`);
+    // The article files are listed and stat-ed on another thread while this one reads the
+    // last build's record. A process that keeps the record in memory has nothing to overlap.
+    const listing = opts.memory ? Promise.resolve(undefined) : listFilesInBackground(join(resolve(opts.root), "content", "articles"));
     const generation = currentGeneration(opts.output);
     if (generation && finishInterrupted(generation)) log("The last build was stopped while it changed the site; what it had begun is finished.");
     sweepGenerations(opts.output);
@@ -78,10 +82,10 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResult> {
     const key = buildKey(opts);
     const previous = opts.full ? { why: "asked for" } : timed("last build's record", () => usableState(path, key, generation, opts.memory));
     if ("state" in previous) {
-      return await incrementalBuild({ opts: { ...opts, log }, state: previous.state, statePath: path, key, images, generation: generation!, log, started });
+      return await incrementalBuild({ opts: { ...opts, log }, state: previous.state, statePath: path, key, images, generation: generation!, log, started, listing });
     }
     log(`Full build: ${previous.why}.`);
-    const result = await fullBuild(opts, images, log, { path, key });
+    const result = await fullBuild(opts, images, log, { path, key }, listing);
     return { ...result, full: previous.why };
   } catch (error) {
     if (isDiskFull(error) && !(error instanceof DiskFullError)) throw new DiskFullError("while writing the site", error);
@@ -92,10 +96,11 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResult> {
 }
 
 /** Everything built again, into a new folder swapped in whole; the record for the next build written. */
-async function fullBuild(opts: RunBuildOptions, images: ImageCache, log: (line: string) => void, record: { path: string; key: BuildKey }): Promise<BuildResult> {
+async function fullBuild(opts: RunBuildOptions, images: ImageCache, log: (line: string) => void, record: { path: string; key: BuildKey }, listing: Promise<ListedFiles | undefined>): Promise<BuildResult> {
   // This build lets each article's Markdown go once rendered: none of its articles can be kept for the next.
   opts.memory?.content.forget();
-  const read = timed("load and validate", () => readContentCached(opts));
+  const listed = await timedAsync("list files", () => listing);
+  const read = timed("load and validate", () => readContentCached(opts, [], undefined, listed));
   const { content } = read;
   const problems: Problem[] = [...content.problems, ...imageProblems(content.articles, opts.root)];
   const resized = hasErrors(problems) ? undefined : await timedAsync("images", () => prepareImages(content, opts.root, images, problems));
