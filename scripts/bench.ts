@@ -71,7 +71,7 @@ interface BuildRun extends Measure {
 }
 
 /** The newsroom's everyday builds, each `npm run build` over the site the last one published (incremental). */
-export const SCENARIOS = ["file one story", "edit one story's people", "delete one story", "change a registry entry's description", "file the first story of a new week"] as const;
+export const SCENARIOS = ["file one story", "edit one story's people", "delete one story", "change a registry entry's description", "correct a story from a year before", "file the first story of a new week"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface SizeResult {
@@ -162,7 +162,7 @@ function ensureCorpus(n: number, withHugo: boolean): string {
   // The site config is copied on every run: it must follow the schema of the code being measured.
   copyFileSync(join(REPO, "content", "site.yaml"), join(root, "content", "site.yaml"));
   // One registry entry, for the everyday build that describes it anew: the newest article's first person.
-  const newest = readFileSync(newestArticle(join(root, "content", "articles")).path, "utf8");
+  const newest = readFileSync(findArticle(join(root, "content", "articles"), (ms) => -ms).path, "utf8");
   const name = /^people: \["([^"]+)"/m.exec(newest)?.[1] ?? "Bench Person";
   mkdirSync(join(root, "content", "people"), { recursive: true });
   writeFileSync(join(root, PERSON), `---\nname: ${JSON.stringify(name)}\ndescription: A person the bench describes.\n---\n`);
@@ -243,12 +243,17 @@ const PERSON = join("content", "people", "bench-person.md");
  * The everyday builds, one after the other over the site the full build published: one story
  * filed (dated just after the newest, so in the same week: the search index `latest` is
  * indexed again), its people changed, the story taken down, a registry entry's description
- * changed; and, apart, the first story of a new week (last week's stories move to their
- * year's search index, which is indexed again). Each leaves the content as it found it.
+ * changed, a correction added to a story dated a year before the newest (its page, the
+ * corrections page and feeds, and its year's or quarter's search index, indexed again); and,
+ * apart, the first story of a new week (last week's stories move to their year's search
+ * index, which is indexed again). Each leaves the content as it found it.
  */
 async function measureEveryday(root: string, build: () => Promise<BuildRun> = () => measureBuild(root, { keepOutput: true })): Promise<Partial<Record<Scenario, BuildRun>>> {
   const articles = join(root, "content", "articles");
-  const newest = newestArticle(articles);
+  const newest = findArticle(articles, (ms) => -ms);
+  const yearBefore = Date.parse(newest.date) - 365 * 24 * 3600 * 1000;
+  const older = findArticle(articles, (ms) => Math.abs(ms - yearBefore));
+  const olderText = readFileSync(older.path, "utf8");
   const text = readFileSync(newest.path, "utf8");
   const filed = join(articles, FILED);
   const later = (minutes: number) => DateTime.fromISO(newest.date, { setZone: true }).plus({ minutes }).toISO({ suppressMilliseconds: true })!;
@@ -266,11 +271,16 @@ async function measureEveryday(root: string, build: () => Promise<BuildRun> = ()
     results["change a registry entry's description"] = await build();
     writeFileSync(join(root, PERSON), person);
     await build();
+    writeFileSync(older.path, olderText.replace(/^(date: .*)$/m, `$1\ncorrections:\n  - date: ${later(20)}\n    text: "An earlier version of this story gave the wrong day for the meeting."`));
+    results["correct a story from a year before"] = await build();
+    writeFileSync(older.path, olderText);
+    await build();
     const monday = DateTime.fromISO(newest.date, { setZone: true }).startOf("week").plus({ weeks: 1, hours: 9 });
     writeFileSync(filed, story(monday.toISO({ suppressMilliseconds: true })!));
     results["file the first story of a new week"] = await build();
   } finally {
     rmSync(filed, { force: true });
+    writeFileSync(older.path, olderText);
     writeFileSync(join(root, PERSON), person);
     await replacedSiteGone(root);
   }
@@ -311,14 +321,14 @@ async function measureWarm(root: string): Promise<Partial<Record<Scenario, Build
   }
 }
 
-/** The newest article of a corpus: its file and date as written. */
-function newestArticle(dir: string): { path: string; date: string } {
-  let best: { path: string; date: string; ms: number } | undefined;
-  for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[]) {
+/** The article of a corpus whose date scores lowest (`-ms`: the newest): its file and date as written. */
+function findArticle(dir: string, score: (ms: number) => number): { path: string; date: string } {
+  let best: { path: string; date: string; score: number } | undefined;
+  for (const file of (readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[]).sort()) {
     if (!file.endsWith(".md") || file.endsWith(FILED)) continue;
     const date = /^date: (.*)$/m.exec(readFileSync(join(dir, file), "utf8"))?.[1]?.trim();
     const ms = date ? Date.parse(date) : NaN;
-    if (date && !Number.isNaN(ms) && (!best || ms > best.ms)) best = { path: join(dir, file), date, ms };
+    if (date && !Number.isNaN(ms) && (!best || score(ms) < best.score)) best = { path: join(dir, file), date, score: score(ms) };
   }
   if (!best) throw new Error(`no article in ${dir}`);
   return best;

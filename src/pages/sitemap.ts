@@ -75,7 +75,7 @@ function sitemapDocument(page: SitemapPage, site: Site): SitemapDocument {
     if (part === "all") return { url: page.url, kind: "urlset", entries: sitemapEntries(site) };
     const plan = sitemapPlan(site);
     if (part === "index") {
-      return sitemapIndex(plan.parts!.map((p) => ({ url: p.url, lastmods: plan.groups.get(p.group)!.slice(p.from, p.to).map((pg) => site.pageType(pg).lastmod!(pg, site)) })), site.config.baseUrl);
+      return sitemapIndex(plan.parts!.map((p) => ({ url: p.url, lastmods: plan.groups.get(p.group)!.slice(p.from, p.to).map((pg) => lastmodOf(pg, site)) })), site.config.baseUrl);
     }
     return { url: page.url, kind: "urlset", entries: plan.groups.get(part.group)!.slice(part.from, part.to).map((pg) => entryOf(pg, site)) };
   });
@@ -89,7 +89,20 @@ export function sitemapEntries(site: Site): SitemapEntry[] {
 function entryOf(page: Page, site: Site): SitemapEntry {
   const type = site.pageType(page);
   const alternates = (type.alternates?.(page, site) ?? []).map((a) => ({ lang: a.lang, url: site.absolute(a.url) }));
-  return { url: site.absolute(page.url), lastmod: type.lastmod!(page, site), ...(alternates.length ? { alternates } : {}) };
+  return { url: site.absolute(page.url), lastmod: lastmodOf(page, site), ...(alternates.length ? { alternates } : {}) };
+}
+
+/**
+ * A page's lastmod, worked out once a build: the index and the page's own file both ask for
+ * it, and a listing's is the latest change of all its stories (at 100,000 articles, the
+ * 44,622 asks for the 22,311 person and topic pages' took 0.13–0.19 s of filing a story).
+ */
+function lastmodOf(page: Page, site: Site): DateTime | undefined {
+  const known = site.shared("sitemap lastmods", () => new Map<Page, DateTime | undefined>());
+  if (known.has(page)) return known.get(page);
+  const lastmod = site.pageType(page).lastmod!(page, site);
+  known.set(page, lastmod);
+  return lastmod;
 }
 
 /** A lastmod as the fingerprint needs it: its instant (the offset printed is the bulletin's, from site.yaml; a change there rebuilds everything). */
