@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { copyFile, link, mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { DateTime } from "luxon";
@@ -68,17 +68,18 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResult> {
   const lock = lockOutput(opts.output);
   try {
     if (lock.tookOverFrom) log(`A build that was stopped (process ${lock.tookOverFrom.pid}) left its lock; taking over.`);
-    // The article files are listed and stat-ed on another thread while this one reads the
-    // last build's record. A process that keeps the record in memory has nothing to overlap.
-    const listing = opts.memory ? Promise.resolve(undefined) : listFilesInBackground(join(resolve(opts.root), "content", "articles"));
+    const cache = cacheDir(opts.root);
+    const path = statePath(cache, opts.output);
+    // The article files are listed and stat-ed on another thread while this one reads the last
+    // build's record. With no record to read, or one kept in memory, there is nothing to overlap:
+    // the thread only adds its start (30–40 ms at 10,000 articles: 66–78 ms listed here, 103–107 ms there).
+    const listing = opts.memory || opts.full || !existsSync(path) ? Promise.resolve(undefined) : listFilesInBackground(join(resolve(opts.root), "content", "articles"));
     const generation = currentGeneration(opts.output);
     if (generation && finishInterrupted(generation)) log("The last build was stopped while it changed the site; what it had begun is finished.");
     sweepGenerations(opts.output);
-    const cache = cacheDir(opts.root);
     const images = new ImageCache(join(cache, "img"));
     ImageCache.sweep(images.dir);
     faultPoint("locked");
-    const path = statePath(cache, opts.output);
     const key = buildKey(opts);
     const previous = opts.full ? { why: "asked for" } : timed("last build's record", () => usableState(path, key, generation, opts.memory));
     if ("state" in previous) {
