@@ -71,7 +71,7 @@ interface BuildRun extends Measure {
 }
 
 /** The newsroom's everyday builds, each `npm run build` over the site the last one published (incremental). */
-export const SCENARIOS = ["file one story", "edit one story's people", "delete one story", "change a registry entry's description", "correct a story from a year before", "file the first story of a new week"] as const;
+export const SCENARIOS = ["file one story", "edit one story's people", "delete one story", "change a registry entry's description", "add a correction's note to a story from a year before", "correct the text of a story from a year before", "file the first story of a new week"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface SizeResult {
@@ -243,8 +243,9 @@ const PERSON = join("content", "people", "bench-person.md");
  * The everyday builds, one after the other over the site the full build published: one story
  * filed (dated just after the newest, so in the same week: the search index `latest` is
  * indexed again), its people changed, the story taken down, a registry entry's description
- * changed, a correction added to a story dated a year before the newest (its page, the
- * corrections page and feeds, and its year's or quarter's search index, indexed again); and,
+ * changed, a correction's note added to a story dated a year before the newest (its page,
+ * the corrections page and feeds; the note is not searched), then its text corrected too (its
+ * year's or quarter's search index is indexed again); and,
  * apart, the first story of a new week (last week's stories move to their year's search
  * index, which is indexed again). Each leaves the content as it found it.
  */
@@ -271,8 +272,11 @@ async function measureEveryday(root: string, build: () => Promise<BuildRun> = ()
     results["change a registry entry's description"] = await build();
     writeFileSync(join(root, PERSON), person);
     await build();
-    writeFileSync(older.path, olderText.replace(/^(date: .*)$/m, `$1\ncorrections:\n  - date: ${later(20)}\n    text: "An earlier version of this story gave the wrong day for the meeting."`));
-    results["correct a story from a year before"] = await build();
+    const noted = olderText.replace(/^(date: .*)$/m, `$1\ncorrections:\n  - date: ${later(20)}\n    text: "An earlier version of this story gave the wrong day for the meeting."`);
+    writeFileSync(older.path, noted);
+    results["add a correction's note to a story from a year before"] = await build();
+    writeFileSync(older.path, noted.replace(/\n---\n/, "\n---\nThe meeting was held on the day this story now gives. "));
+    results["correct the text of a story from a year before"] = await build();
     writeFileSync(older.path, olderText);
     await build();
     const monday = DateTime.fromISO(newest.date, { setZone: true }).startOf("week").plus({ weeks: 1, hours: 9 });

@@ -6,7 +6,7 @@ import { formatProblem, hasErrors, type Problem } from "../model/problems.ts";
 import type { Article } from "../model/types.ts";
 import type { ImageCache } from "../images/imageCache.ts";
 import { imageProblems } from "../images/imagePath.ts";
-import { SearchIndexer, searchablePart } from "../search/searchIndexer.ts";
+import { SearchIndexer, searchKey } from "../search/searchIndexer.ts";
 import { Site } from "../site/Site.ts";
 import { prepareImages, prepareShareImage } from "../site/prepareSite.ts";
 import { pageFingerprints } from "../site/fingerprints.ts";
@@ -305,7 +305,7 @@ function searchableChanged(file: string, staging: string, generation: string): b
   } catch {
     return true;
   }
-  return searchablePart(readFileSync(join(staging, file), "utf8")) !== searchablePart(published);
+  return searchKey(readFileSync(join(staging, file), "utf8")) !== searchKey(published);
 }
 
 function sameBytes(a: string, b: string): boolean {

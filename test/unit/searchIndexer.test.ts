@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SearchIndexer, searchablePart } from "../../src/search/searchIndexer.ts";
+import { SearchIndexer, searchablePart, searchKey } from "../../src/search/searchIndexer.ts";
 
 const page = (body: string) =>
   `<!doctype html>\n<html lang="ar" dir="rtl"><head><title>T</title><script>var x = "<div>";</script></head><body><header><h1>Site</h1></header><main>${body}</main><footer>f</footer></body></html>`;
@@ -12,6 +12,23 @@ test("Pagefind is sent the page's html element and the element marked data-pagef
   const article = `<article class="a" data-pagefind-body="" data-pagefind-sort="date:2019"><h1>Headline</h1><p>Body</p><article><p>nested</p></article><a data-pagefind-filter="person">X</a></article>`;
   const sent = searchablePart(page(`${article}<aside>related</aside>`));
   assert.equal(sent, `<!doctype html>\n<html lang="ar" dir="rtl"><body>${article}</body></html>`);
+});
+
+test("what decides a page's search index leaves out what Pagefind ignores, unless Pagefind reads something in it", () => {
+  const story = (corrections: string, people: string, meta = "10 July") =>
+    page(`<article data-pagefind-body=""><h1>Headline</h1><div class="article-meta" data-pagefind-ignore=""><time data-pagefind-meta="date">${meta}</time></div>`
+      + `<figure data-pagefind-ignore=""><figcaption>A caption <span data-pagefind-ignore="">nested</span></figcaption></figure><p>Body</p>${corrections}`
+      + `<footer data-pagefind-ignore=""><a data-pagefind-filter="person">${people}</a></footer></article>`);
+  const before = story("", "Kerry");
+  // A correction's note, with its date and text (which may repeat the wrong fact it corrects), is not indexed.
+  const corrected = story(`<aside class="corrections" data-pagefind-ignore=""><h2>Corrections</h2><ul><li><time>11 July</time>: misnamed as Carry</li></ul></aside>`, "Kerry");
+  assert.notEqual(searchablePart(corrected), searchablePart(before));
+  assert.equal(searchKey(corrected), searchKey(before));
+  assert.doesNotMatch(searchKey(before)!, /caption|nested/, "an ignored element with nothing for Pagefind is left out, and what it holds");
+  // A filter's value and a meta value sit inside ignored elements: Pagefind reads them, so they decide.
+  assert.notEqual(searchKey(story("", "Lavrov")), searchKey(before));
+  assert.notEqual(searchKey(story("", "Kerry", "11 July")), searchKey(before));
+  assert.equal(searchKey(page("<ol><li>listing</li></ol>")), undefined);
 });
 
 test("a page without data-pagefind-body is not sent to Pagefind", () => {
