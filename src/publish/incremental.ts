@@ -46,11 +46,11 @@ export async function incrementalBuild(ctx: {
   generation: string;
   log(line: string): void;
   started: number;
-  /** The article files and their stats, listed while the record was read (`listFilesInBackground`). */
-  listing?: Promise<ListedFiles | undefined>;
+  /** The article files and their stats, listed while the record was read (`listFilesInBackground`); undefined to list them here. */
+  listing: Promise<ListedFiles | undefined>;
 }): Promise<BuildResult> {
   const { opts, state, generation, log } = ctx;
-  const listed = await timedAsync("list files", async () => ctx.listing);
+  const listed = await timedAsync("list files", () => ctx.listing);
   const read = timed("load and validate", () => readContentCached(opts, state.articles, opts.memory?.content, listed));
   const { content } = read;
   const problems: Problem[] = [...content.problems, ...imageProblems(content.articles, opts.root)];
