@@ -278,7 +278,9 @@ export function searchablePart(html: string): string | undefined {
  * sort key or weight: no other `data-pagefind-` attribute). A correction's note, a photo's
  * caption and the dates shown are such elements: adding a correction to a story from a year
  * before re-indexed that year (3.8–4.4 s of a 5.3 s build at 10,000 articles) though its
- * index came out the same. Pagefind itself is sent the whole part.
+ * index came out the same. Pagefind itself is sent the whole part. The digest of every index
+ * is taken the same way: about 8 µs a page over `searchablePart` (0.08 s of a full build at
+ * 10,000 articles).
  */
 export function searchKey(html: string): string | undefined {
   const part = searchablePart(html);
