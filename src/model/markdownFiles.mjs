@@ -1,8 +1,7 @@
-// Plain JavaScript, not TypeScript, so that a worker thread can start from this very file: the
-// build's code runs from one bundle (scripts/launch.mjs), and a worker starts from a file.
+// Plain JavaScript, not TypeScript, so that the worker thread of src/publish/readAhead.mjs can
+// import it: the build's code runs from one bundle (scripts/launch.mjs), a worker from files.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { sep } from "node:path";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 /**
  * Markdown files below `dir`, sorted so that runs are deterministic. Names starting with a
@@ -44,6 +43,16 @@ export function markdownFiles(dir) {
  */
 export function listFiles(dir) {
   const paths = markdownFiles(dir);
+  return { dir, paths, stats: statFiles(paths) };
+}
+
+/**
+ * The stats of `paths`, four numbers a file (`ListedFiles.stats`); -1s for a file gone or unreadable.
+ *
+ * @param {readonly string[]} paths
+ * @returns {Float64Array}
+ */
+export function statFiles(paths) {
   const stats = new Float64Array(paths.length * 4).fill(-1);
   for (let i = 0; i < paths.length; i++) {
     let s;
@@ -57,34 +66,5 @@ export function listFiles(dir) {
     stats[i * 4 + 2] = s.ctimeMs;
     stats[i * 4 + 3] = s.ino;
   }
-  return { dir, paths, stats };
-}
-
-/**
- * `listFiles(dir)` on a thread of its own, for a build that has other work until it needs the
- * list: at 100,000 articles, listing and stat-ing the files took 0.9–1.0 s, waiting on the
- * file system, while reading the last build's record took 1.6–1.9 s of the other core.
- * Resolves to undefined if the thread fails (the caller lists the files itself).
- *
- * @param {string} dir
- * @returns {Promise<ListedFiles | undefined>}
- */
-export function listFilesInBackground(dir) {
-  return new Promise((resolve) => {
-    let worker;
-    try {
-      worker = new Worker(new URL(import.meta.url), { workerData: { bulletinListFiles: dir } });
-    } catch {
-      resolve(undefined);
-      return;
-    }
-    worker.once("message", (listed) => resolve(listed));
-    worker.once("error", () => resolve(undefined));
-    worker.once("exit", () => resolve(undefined));
-  });
-}
-
-if (!isMainThread && typeof workerData?.bulletinListFiles === "string") {
-  const listed = listFiles(workerData.bulletinListFiles);
-  parentPort?.postMessage(listed, [listed.stats.buffer]);
+  return stats;
 }

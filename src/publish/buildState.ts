@@ -3,8 +3,10 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rea
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
-import { dateFromMillis } from "../text/dates.ts";
+import { dateFromMillis, offsetAt } from "../text/dates.ts";
 import type { SharedReads } from "../site/changes.ts";
+import type { PageTable } from "../site/fingerprints.ts";
+import type { HashedFile } from "./readAhead.mjs";
 
 /**
  * What a build leaves for the next one to start from (`.bulletin-cache/build/`): every
@@ -28,7 +30,7 @@ import type { SharedReads } from "../site/changes.ts";
  * into place: a build killed while writing leaves the parts the record names whole. The parts
  * no record names any more are deleted by the next build that reads the record.
  */
-export const STATE_FORMAT = 3;
+export const STATE_FORMAT = 4;
 
 export interface BuildKey {
   format: number;
@@ -73,19 +75,14 @@ export interface BuildState {
   /** The folder in `_site.builds/` this state describes. */
   generation: string;
   articles: CachedArticle[];
-  /** Every page written, by file (below the site), with its fingerprint. */
-  pages: Record<string, string>;
+  /** Every page written: its file (below the site) and fingerprint, in the page table's order. */
+  pages: PageTable;
   /** Each search index's URL with a digest of its members' paths (src/search/indexPlan.ts). */
   searchIndexes: Record<string, string>;
   /** What many pages show (src/site/changes.ts), to tell which of them may have changed. */
   shared: SharedReads;
   /** The parts `articles` was read from (by month, their digest and records), for `saveState` to keep those unchanged. */
   parts?: Map<string, { digest: string; records: readonly CachedArticle[] }>;
-}
-
-/** The records by path: the one lookup of a build, which links each file read to its last record (`ReadContent.previous`). */
-export function recordsByPath(records: readonly CachedArticle[]): Map<string, CachedArticle> {
-  return new Map(records.map((record) => [record.path, record]));
 }
 
 /**
@@ -107,8 +104,15 @@ export function statePath(cacheDir: string, output: string): string {
 
 const HEADER = "bulletin-build-state";
 
-/** The state at `path`, or why there is none to trust. */
-export function loadState(path: string): { state: BuildState } | { why: string } {
+/** What reads the record's parts on another thread (src/publish/readAhead.mjs), if one does. */
+export type PartsReader = (folder: string, digests: readonly string[]) => (digest: string) => Promise<HashedFile | undefined>;
+
+/**
+ * The state at `path`, or why there is none to trust. Its parts come from `readParts` where it
+ * gives them (read and hashed on another thread while this one parses), read here otherwise;
+ * either way each is checked against the digest it is named by.
+ */
+export async function loadState(path: string, readParts?: PartsReader): Promise<{ state: BuildState } | { why: string }> {
   const main = readChecked(path);
   if ("why" in main) return main;
   let state: BuildState & { articleParts?: Record<string, string> };
@@ -117,16 +121,19 @@ export function loadState(path: string): { state: BuildState } | { why: string }
   } catch {
     return { why: "the record of the previous build is damaged" };
   }
+  const named = Object.entries(state.articleParts ?? {});
+  const ahead = readParts?.(partsFolder(path), named.map(([, digest]) => digest));
   const parts = new Map<string, { digest: string; records: CachedArticle[] }>();
   const articles: CachedArticle[] = [];
-  for (const [month, digest] of Object.entries(state.articleParts ?? {})) {
+  for (const [month, digest] of named) {
+    const file = (await ahead?.(digest)) ?? readHashed(partPath(path, digest));
+    if (!file) return { why: "the record of the previous build is damaged (a part of it is missing)" };
+    if (file.sha256 !== digest) return { why: "the record of the previous build is damaged (truncated or changed)" };
     let records: CachedArticle[];
     try {
-      const bytes = readFileSync(partPath(path, digest));
-      if (sha256(bytes) !== digest) return { why: "the record of the previous build is damaged (truncated or changed)" };
-      records = JSON.parse(bytes.toString("latin1")) as CachedArticle[];
+      records = JSON.parse(file.bytes.toString("latin1")) as CachedArticle[];
     } catch {
-      return { why: "the record of the previous build is damaged (a part of it is missing)" };
+      return { why: "the record of the previous build is damaged (truncated or changed)" };
     }
     parts.set(month, { digest, records });
     for (const record of records) articles.push(record);
@@ -134,6 +141,16 @@ export function loadState(path: string): { state: BuildState } | { why: string }
   sweepParts(path, new Set([...parts.values()].map((p) => p.digest)));
   delete state.articleParts;
   return { state: { ...state, articles, parts } };
+}
+
+/** A file's bytes and their SHA-256 (hex), or undefined if it cannot be read. */
+function readHashed(path: string): HashedFile | undefined {
+  try {
+    const bytes = readFileSync(path);
+    return { bytes, sha256: sha256(bytes) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A file with our header: its format checked and its text's digest verified. */
@@ -163,11 +180,11 @@ function readChecked(path: string): { body: string } | { why: string } {
  * articles are some 200 MB of JSON, and one string of them raised the build's peak memory by
  * as much again.
  */
-export function saveState(path: string, state: BuildState): NonNullable<BuildState["parts"]> {
+export function saveState(path: string, state: BuildState, timeZone: string): NonNullable<BuildState["parts"]> {
   const { articles, parts: loaded, ...rest } = state;
   const byMonth = new Map<string, CachedArticle[]>();
   for (const record of articles) {
-    const month = monthOf(record);
+    const month = monthOf(record, timeZone);
     let list = byMonth.get(month);
     if (!list) byMonth.set(month, (list = []));
     list.push(record);
@@ -195,7 +212,12 @@ export function saveState(path: string, state: BuildState): NonNullable<BuildSta
 
 /** Where the record at `path` keeps the part whose text has `digest`. */
 function partPath(path: string, digest: string): string {
-  return join(`${path.replace(/(\.next)?$/, "")}.parts`, `${digest}.json`);
+  return join(partsFolder(path), `${digest}.json`);
+}
+
+/** The folder of the record's parts (the same for the record and the next one written beside it). */
+function partsFolder(path: string): string {
+  return `${path.replace(/(\.next)?$/, "")}.parts`;
 }
 
 /** Deletes the parts beside the record at `path` that it does not name (left by builds since replaced, or killed). */
@@ -210,12 +232,20 @@ export function sweepParts(path: string, keep: ReadonlySet<string>): void {
   for (const name of names) if (!keep.has(name.replace(/\.json$/, ""))) rmSync(join(dir, name), { force: true });
 }
 
-/** The part an article's record goes in: the month of its date (an article's related stories are its neighbours in time). */
-function monthOf(record: CachedArticle): string {
+/**
+ * The part an article's record goes in: the month of its date in the bulletin's time zone
+ * (an article's related stories are its neighbours in time). In that zone, not UTC, so that
+ * the records come back in the order of their files where writers file by `YYYY/MM/` (a
+ * story of the first hours of a month, UTC's last day of the one before, went in the part
+ * before its folder's), and the next build finds each file's record at the cursor
+ * (`RecordedOrder`) instead of looking them all up.
+ */
+function monthOf(record: CachedArticle, timeZone: string): string {
   const millis = (record.fm as { date?: { $t?: number } }).date?.$t;
   if (typeof millis !== "number") return "undated";
-  // The date's fields, not toISOString (a string made and cut for every record: 0.1 s at 100,000).
-  const date = new Date(millis);
+  // The date's fields, not toISOString or a DateTime (made for every record: 0.1 s at 100,000).
+  const offset = offsetAt(millis, timeZone);
+  const date = new Date(millis + (Number.isFinite(offset) ? offset : 0) * 60_000);
   const year = date.getUTCFullYear();
   const month = date.getUTCMonth() + 1;
   return year >= 1000 && year <= 9999 ? `${year}-${month < 10 ? "0" : ""}${month}` : date.toISOString().slice(0, 7);
@@ -269,17 +299,38 @@ export function freezeDates(value: unknown): unknown {
   return value;
 }
 
-/** The value of `dateReplacer`'s JSON with its DateTimes again, in the bulletin's time zone. */
+/**
+ * The value of `freezeDates`' JSON with its DateTimes again, in the bulletin's time zone. Only
+ * what holds a date is made again: a list or object without one (people, topics, a correction's
+ * text) is the very one given, shared with the record, which nothing changes. A copy of every
+ * record's frontmatter, lists and all, was a good part of the garbage of making 100,000
+ * articles from the record.
+ */
 export function reviveDates(value: unknown, zone: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => reviveDates(v, zone));
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const revived = reviveDates(value[i], zone);
+      if (revived !== value[i]) (out ??= value.slice())[i] = revived;
+    }
+    return out ?? value;
+  }
   if (value && typeof value === "object") {
     const record = value as Record<string, unknown>;
-    if (typeof record.$t === "number" && Object.keys(record).length === 1) return dateFromMillis(record.$t, zone);
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(record)) out[k] = reviveDates(v, zone);
-    return out;
+    if (typeof record.$t === "number" && isOnlyKey(record, "$t")) return dateFromMillis(record.$t, zone);
+    let out: Record<string, unknown> | undefined;
+    for (const key in record) {
+      const revived = reviveDates(record[key], zone);
+      if (revived !== record[key]) (out ??= { ...record })[key] = revived;
+    }
+    return out ?? value;
   }
   return value;
+}
+
+function isOnlyKey(record: Record<string, unknown>, only: string): boolean {
+  for (const key in record) if (key !== only) return false;
+  return true;
 }
 
 const PROJECT_DIR = fileURLToPath(new URL("../../", import.meta.url));

@@ -14,7 +14,8 @@ import type { Article } from "../model/types.ts";
 import { readBodyLater } from "../model/body.ts";
 import { listFiles, type ListedFiles } from "../model/markdownFiles.mjs";
 import { isTagKey, tagKey } from "../collections/staleRelated.ts";
-import { freezeDates, recordsByPath, reviveDates, type CachedArticle } from "./buildState.ts";
+import { freezeDates, reviveDates, type CachedArticle } from "./buildState.ts";
+import { RecordedOrder } from "../site/recordedOrder.ts";
 
 /** The content, and what the build state keeps of each article file. */
 export interface ReadContent {
@@ -115,25 +116,36 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
   const now = (opts.now ?? DateTime.now()).setZone(zone);
   const preview = opts.preview ?? false;
   const readFile = articleFileReader(root, settings);
-  // Each file takes its record out: those left are of files that are gone.
-  const cached = recordsByPath(previous);
+  // Each file takes its record out: those left are of files that are gone. The records are in
+  // the order of their files, mostly (by month, then path), so most are found at the cursor.
+  const order = new RecordedOrder(previous.map((record) => record.path));
   // A file gone since the folder was listed, or unreadable, has a stat of -1s: the reader reports it.
   const dir = join(root, "content", "articles");
   const { paths, stats } = listed?.dir === dir ? listed : listFiles(dir);
   const files: { path: string; stat: CachedArticle["stat"]; file: ArticleFile; fromCache: boolean; kept?: KeptFile; record?: CachedArticle }[] = [];
   let read = 0;
+  const recordOf = (i: number): CachedArticle | undefined => {
+    const at = order.find(paths[i]!, (d) => paths[i + d]);
+    return at === -1 ? undefined : previous[at];
+  };
+  const found = paths.map((_, i) => recordOf(i));
+  found.forEach((record, i) => {
+    if (record) return;
+    const at = order.late(paths[i]!);
+    if (at !== -1) found[i] = previous[at];
+  });
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i]!;
-    const stat: CachedArticle["stat"] = [stats[i * 4]!, stats[i * 4 + 1]!, stats[i * 4 + 2]!, stats[i * 4 + 3]!];
+    const record = found[i];
+    // The record's own stat when it is the same (one array fewer for each of 100,000 files).
+    const stat: CachedArticle["stat"] = record && sameStatAt(record.stat, stats, i) ? record.stat : [stats[i * 4]!, stats[i * 4 + 1]!, stats[i * 4 + 2]!, stats[i * 4 + 3]!];
     const mine = kept?.files.get(path);
-    const record = cached.get(path);
-    cached.delete(path);
     // A live story is read again each time: its updates are checked against the clock.
     if (mine && sameStat(mine.stat, stat) && (mine.file.fm as { live?: unknown }).live === undefined) {
       files.push({ path, stat, file: mine.file, fromCache: true, kept: mine, record });
       continue;
     }
-    if (record && sameStat(record.stat, stat) && (record.fm as { live?: unknown }).live === undefined) {
+    if (record && record.stat === stat && (record.fm as { live?: unknown }).live === undefined) {
       files.push({ path, stat, file: fromRecord(record, zone, path), fromCache: true, record });
       continue;
     }
@@ -145,8 +157,9 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
   const records: CachedArticle[] = [];
   const articles: Article[] = [];
   const previousRecords: (CachedArticle | undefined)[] = [];
-  const next = new Map<string, KeptFile>();
-  const keptFiles: KeptFile[] = [];
+  // What a process that builds again keeps of each file; nothing for a build by itself.
+  const next = memory ? new Map<string, KeptFile>() : undefined;
+  const keptFiles: KeptFile[] | undefined = memory ? [] : undefined;
   for (const { path, stat, file, fromCache, kept: mine, record: old } of files) {
     if (mine && mine.article.scheduled === file.fm.date > now && sameNames(settings, file, mine.article)) {
       problems.items.push(...mine.problems);
@@ -154,8 +167,8 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
       records.push(mine.record);
       articles.push(mine.article);
       previousRecords.push(old);
-      next.set(path, mine);
-      keptFiles.push(mine);
+      next?.set(path, mine);
+      keptFiles?.push(mine);
       continue;
     }
     const before = problems.items.length;
@@ -182,15 +195,17 @@ export function readContentCached(opts: LoadOptions, previous: readonly CachedAr
     records.push(record);
     articles.push(article);
     previousRecords.push(old);
-    const keptFile: KeptFile = { stat, file, article, record, problems: problems.items.slice(before), lazy };
-    next.set(path, keptFile);
-    keptFiles.push(keptFile);
+    if (next && keptFiles) {
+      const keptFile: KeptFile = { stat, file, article, record, problems: problems.items.slice(before), lazy };
+      next.set(path, keptFile);
+      keptFiles.push(keptFile);
+    }
   }
   checkArticleSet(all, root, problems);
   const frontPage = loadFrontPage(root, settings, all, now, problems);
   const content: Content = { ...settings, articles: articlesToBuild(all, preview), all, problems: problems.items, preview, now, articleFiles: paths.length, frontPage };
-  return { content, records, articles, previous: previousRecords, gone: [...cached.values()], read, keep: (finished) => {
-    if (!memory) return;
+  return { content, records, articles, previous: previousRecords, gone: order.untaken().map((at) => previous[at]!), read, keep: (finished) => {
+    if (!memory || !next || !keptFiles) return;
     finished.forEach((record, i) => (keptFiles[i]!.record = record));
     memory.keep({ key, settings, settingsProblems, files: next });
   } };
@@ -208,6 +223,11 @@ function hasTagKeys(article: Article, keys: readonly string[]): boolean {
 
 function sameStat(a: CachedArticle["stat"], b: CachedArticle["stat"]): boolean {
   return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+}
+
+/** Whether `a` is the stat of file `i` of a listing (`ListedFiles.stats`). */
+function sameStatAt(a: CachedArticle["stat"], stats: Float64Array, i: number): boolean {
+  return a[0] === stats[i * 4] && a[1] === stats[i * 4 + 1] && a[2] === stats[i * 4 + 2] && a[3] === stats[i * 4 + 3];
 }
 
 /**

@@ -9,15 +9,14 @@ import { imageProblems } from "../images/imagePath.ts";
 import { SearchIndexer, searchKey } from "../search/searchIndexer.ts";
 import { Site } from "../site/Site.ts";
 import { prepareImages, prepareShareImage } from "../site/prepareSite.ts";
-import { pageFingerprints } from "../site/fingerprints.ts";
+import { pageTable, type PageTable } from "../site/fingerprints.ts";
 import { differing, sharedReads, type SinceLastBuild } from "../site/changes.ts";
-import { articleRead } from "../site/reads.ts";
+import { articleRead, readsAs } from "../site/reads.ts";
 import { FolderSink, writePages } from "../site/render.ts";
 import { articlesInFeeds } from "../feeds/feedModel.ts";
 import { staleRelated, storyKey, type StoryKey } from "../collections/staleRelated.ts";
 import { scheduledStories } from "../collections/scheduled.ts";
 import { imageUrl, outputPath } from "../urls.ts";
-import type { Page } from "../pages/pageTypes.ts";
 import { saveState, saveJson, type BuildKey, type BuildState, type CachedArticle } from "./buildState.ts";
 import { dateFromMillis } from "../text/dates.ts";
 import { readContentCached, type ReadContent } from "./contentCache.ts";
@@ -75,10 +74,7 @@ export async function incrementalBuild(ctx: {
       gone: (edition) => goneFrom(edition.lang, stories),
     },
   }));
-  const fingerprints = timed("fingerprints", () => pageFingerprints(site, state.shared && { since: sinceLastBuild(state, read, site, stories), pages: state.pages }));
-  const changed: Page[] = [];
-  for (const [path, entry] of fingerprints) if (state.pages[path] !== entry.fingerprint) changed.push(entry.page);
-  const removedPages = Object.keys(state.pages).filter((path) => !fingerprints.has(path));
+  const { table, changed, removed: removedPages } = timed("fingerprints", () => pageTable(site, { since: state.shared && sinceLastBuild(state, read, site, stories), table: state.pages }));
   const indexes = searchIndexes(site);
   const changedPaths = new Set(changed.map((p) => outputPath(p.url)));
   const removedIndexes = Object.keys(state.searchIndexes).filter((url) => !indexes.has(url)).map(outputPath).map(dirname);
@@ -115,8 +111,8 @@ export async function incrementalBuild(ctx: {
       written.push(...now.filter((f) => !sameBytes(join(staging, folder, f), join(generation, folder, f))).map((f) => `${folder}/${f}`));
       gone.push(...filesBelow(join(generation, folder)).filter((f) => !now.includes(f)).map((f) => `${folder}/${f}`));
     }
-    const next = timed("record", () => nextState(ctx, read, site, fingerprints, indexes));
-    const parts = timed("record", () => saveState(`${ctx.statePath}.next`, next));
+    const next = timed("record", () => nextState(ctx, read, site, table, indexes));
+    const parts = timed("record", () => saveState(`${ctx.statePath}.next`, next, content.site.timeZone));
     const changeList = changeListPath(opts.output);
     saveJson(`${changeList}.next`, { full: false, written, removed: [...removed.flatMap((r) => (r.startsWith("pagefind/") ? filesOf(generation, r) : [r])), ...gone] });
     timed("publish", () => applyChanges(generation, {
@@ -131,7 +127,7 @@ export async function incrementalBuild(ctx: {
     opts.memory?.remember(ctx.statePath, { ...next, parts });
     read.keep(next.articles);
     const seconds = ((performance.now() - ctx.started) / 1000).toFixed(1);
-    log(summary(stories, files.filter((f) => changedPaths.has(f)).length, removed.length, folders, fingerprints.size, changed.length, seconds, read.read));
+    log(summary(stories, files.filter((f) => changedPaths.has(f)).length, removed.length, folders, table.files.length, changed.length, seconds, read.read));
     return { ok: true, problems, pages: changed.length, incremental: { written: written.length, removed: removed.length }, scheduled: scheduledStories(content) };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -216,7 +212,7 @@ function sinceLastBuild(state: BuildState, read: ReadContent, site: Site, storie
   read.records.forEach((record, i) => {
     const article = read.articles[i]!;
     const old = read.previous[i];
-    const same = old && old.read === articleRead(article) && old.built === record.built && old.lang === article.lang &&
+    const same = old && readsAs(article, old.read) && old.built === record.built && old.lang === article.lang &&
       sameValue(old.tags, record.tags) && old.image === site.image(article)?.src;
     if (same) return;
     articles.add(record.source);
@@ -322,13 +318,13 @@ function sameIndex(a: string, b: string): boolean {
 }
 
 /** The record this build leaves for the next. */
-function nextState(ctx: { key: BuildKey; generation: string; state: BuildState }, read: ReadContent, site: Site, fingerprints: ReturnType<typeof pageFingerprints>, indexes: ReturnType<typeof searchIndexes>): BuildState {
+function nextState(ctx: { key: BuildKey; generation: string; state: BuildState }, read: ReadContent, site: Site, pages: PageTable, indexes: ReturnType<typeof searchIndexes>): BuildState {
   return {
     key: ctx.key,
     generation: ctx.generation,
     articles: finishedRecords(read, site),
     parts: ctx.state.parts,
-    pages: Object.fromEntries([...fingerprints].map(([path, entry]) => [path, entry.fingerprint])),
+    pages,
     searchIndexes: Object.fromEntries([...indexes].map(([url, index]) => [url, index.digest])),
     shared: sharedReads(site),
   };
@@ -347,7 +343,7 @@ export function finishedRecords(read: ReadContent, site: Site): CachedArticle[] 
     const old = read.previous[i];
     // Most records are the last build's, field for field: told without making a new one (at
     // 100,000 articles, making and comparing them all was most of the 5.5 s of the record).
-    if (old && (old === record || sameBase(old, record)) && old.firstParagraph === site.knownFirstParagraph(article) && old.image === site.image(article)?.src && old.read === articleRead(article)) {
+    if (old && (old === record || sameBase(old, record)) && old.firstParagraph === site.knownFirstParagraph(article) && old.image === site.image(article)?.src && readsAs(article, old.read)) {
       // Related stories the edition recalled from the last build's record are that record's.
       if (edition ? !edition.relatedMayDiffer(article) : old.related === undefined) return old;
     }

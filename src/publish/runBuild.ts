@@ -5,13 +5,15 @@ import { dirname, join, resolve } from "node:path";
 import { DateTime } from "luxon";
 import { formatProblem, hasErrors, type Problem } from "../model/problems.ts";
 import type { LoadOptions } from "../model/loadContent.ts";
-import { listFilesInBackground, type ListedFiles } from "../model/markdownFiles.mjs";
+import type { ListedFiles } from "../model/markdownFiles.mjs";
+import { readAhead } from "./readAhead.mjs";
+import { growHeapFreely } from "./heap.ts";
 import { ContentError } from "../model/problems.ts";
 import { ImageCache } from "../images/imageCache.ts";
 import { SearchIndexer, type SearchIndexResult } from "../search/searchIndexer.ts";
 import { cacheDir, prepareImages, prepareShareImage, prepareSite } from "../site/prepareSite.ts";
 import { Site } from "../site/Site.ts";
-import { pageFingerprints } from "../site/fingerprints.ts";
+import { pageTable } from "../site/fingerprints.ts";
 import { imageProblems } from "../images/imagePath.ts";
 import { articlesInFeeds } from "../feeds/feedModel.ts";
 import { FolderSink, writePages } from "../site/render.ts";
@@ -20,7 +22,7 @@ import { imageUrl, outputPath } from "../urls.ts";
 import { timed, timedAsync } from "./phases.ts";
 import { lockOutput, OutputLocked } from "./lock.ts";
 import { currentGeneration, discardInBackground, newGeneration, publishGeneration, sweepGenerations } from "./generations.ts";
-import { codeDigest, loadState, saveJson, saveState, statePath, STATE_FORMAT, type BuildKey, type BuildState } from "./buildState.ts";
+import { codeDigest, loadState, saveJson, saveState, statePath, STATE_FORMAT, type BuildKey, type BuildState, type PartsReader } from "./buildState.ts";
 import { readContentCached } from "./contentCache.ts";
 import type { BuildMemory } from "./buildMemory.ts";
 import { sharedReads } from "../site/changes.ts";
@@ -70,10 +72,11 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResult> {
     if (lock.tookOverFrom) log(`A build that was stopped (process ${lock.tookOverFrom.pid}) left its lock; taking over.`);
     const cache = cacheDir(opts.root);
     const path = statePath(cache, opts.output);
-    // The article files are listed and stat-ed on another thread while this one reads the last
-    // build's record. With no record to read, or one kept in memory, there is nothing to overlap:
-    // the thread only adds its start (30–40 ms at 10,000 articles: 66–78 ms listed here, 103–107 ms there).
-    const listing = opts.memory || opts.full || !existsSync(path) ? Promise.resolve(undefined) : listFilesInBackground(join(resolve(opts.root), "content", "articles"));
+    // The record's parts are read and the article files listed and stat-ed on another thread
+    // while this one parses the record (src/publish/readAhead.mjs). With no record to read, or
+    // one kept in memory, there is nothing to overlap: the thread only adds its start (30–40 ms
+    // at 10,000 articles: 66–78 ms listed here, 103–107 ms there).
+    const ahead = opts.memory || opts.full || !existsSync(path) ? undefined : readAhead(join(resolve(opts.root), "content", "articles"));
     const generation = currentGeneration(opts.output);
     if (generation && finishInterrupted(generation)) log("The last build was stopped while it changed the site; what it had begun is finished.");
     sweepGenerations(opts.output);
@@ -81,10 +84,17 @@ export async function runBuild(opts: RunBuildOptions): Promise<BuildResult> {
     ImageCache.sweep(images.dir);
     faultPoint("locked");
     const key = buildKey(opts);
-    const previous = opts.full ? { why: "asked for" } : timed("last build's record", () => usableState(path, key, generation, opts.memory));
+    const heapBack = ahead ? growHeapFreely() : () => {};
+    const previous = opts.full ? { why: "asked for" } : await timedAsync("last build's record", () => usableState(path, key, generation, opts.memory, ahead?.parts));
+    const listing = ahead?.listing() ?? Promise.resolve(undefined);
     if ("state" in previous) {
-      return await incrementalBuild({ opts: { ...opts, log }, state: previous.state, statePath: path, key, images, generation: generation!, log, started, listing });
+      try {
+        return await incrementalBuild({ opts: { ...opts, log }, state: previous.state, statePath: path, key, images, generation: generation!, log, started, listing });
+      } finally {
+        heapBack();
+      }
     }
+    heapBack();
     log(`Full build: ${previous.why}.`);
     const result = await fullBuild(opts, images, log, { path, key }, listing);
     return { ...result, full: previous.why };
@@ -126,12 +136,12 @@ async function fullBuild(opts: RunBuildOptions, images: ImageCache, log: (line: 
     } finally {
       await search.close();
     }
-    const fingerprints = timed("fingerprints", () => pageFingerprints(site));
+    const { table } = timed("fingerprints", () => pageTable(site));
     const state: BuildState = {
       key: record.key,
       generation: staging,
       articles: finishedRecords(read, site),
-      pages: Object.fromEntries([...fingerprints].map(([file, entry]) => [file, entry.fingerprint])),
+      pages: table,
       searchIndexes: Object.fromEntries([...searchIndexes(site)].map(([url, index]) => [url, index.digest])),
       shared: sharedReads(site),
     };
@@ -139,7 +149,7 @@ async function fullBuild(opts: RunBuildOptions, images: ImageCache, log: (line: 
     timed("swap in", () => publishGeneration(opts.output, staging));
     faultPoint("published");
     // After the swap: a record of a site that is not the published one is never used (`usableState`).
-    const parts = timed("record", () => saveState(record.path, state));
+    const parts = timed("record", () => saveState(record.path, state, content.site.timeZone));
     opts.memory?.remember(record.path, { ...state, parts });
     saveJson(changeListPath(opts.output), { full: true, written: filesBelow(staging), removed: [] });
     return { ok: true, problems, pages, search: indexed, scheduled: scheduledStories(content) };
@@ -167,10 +177,10 @@ function buildKey(opts: RunBuildOptions): BuildKey {
 }
 
 /** The record of the last build, if it can vouch for the published site; otherwise why not. */
-function usableState(path: string, key: BuildKey, generation: string | undefined, memory?: BuildMemory): { state: BuildState } | { why: string } {
+async function usableState(path: string, key: BuildKey, generation: string | undefined, memory?: BuildMemory, readParts?: PartsReader): Promise<{ state: BuildState } | { why: string }> {
   if (!generation) return { why: "there is no published site to build on" };
   const kept = memory?.recall(path);
-  const loaded = kept ? { state: kept } : loadState(path);
+  const loaded = kept ? { state: kept } : await loadState(path, readParts);
   if ("why" in loaded) return loaded;
   const { state } = loaded;
   if (state.key.code !== key.code) return { why: "the code or its dependencies changed" };

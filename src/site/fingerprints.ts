@@ -3,26 +3,66 @@ import type { Site } from "./Site.ts";
 import { typeOf, type Page } from "../pages/pageTypes.ts";
 import { outputPath } from "../urls.ts";
 import type { SinceLastBuild } from "./changes.ts";
+import { RecordedOrder } from "./recordedOrder.ts";
 
 /** Each page of a site by the file it is written to, with a digest of everything it prints (its type's `reads`). */
 export type Fingerprints = Map<string, { fingerprint: string; page: Page }>;
 
 /**
+ * Every page's file and fingerprint, in the page table's order (`Site.pages`): what a build
+ * records for the next. Two lists rather than a table by file: a build walks them in order
+ * beside the last build's (`RecordedOrder`), and 134,000 files as the keys of one JSON object
+ * were each hashed when the record was read, and again when looked up.
+ */
+export interface PageTable {
+  files: string[];
+  fingerprints: string[];
+}
+
+/**
  * What decides whether a page must be rendered again: two builds whose pages have the same
  * fingerprint write the same bytes there, as long as the code and the settings are the same
- * (a change to either renders everything). Used by the preview after a save and by the
- * incremental build (src/publish), which passes the `last` build's fingerprints and what
- * changed since: a page its type knows `unchanged` keeps its fingerprint unread.
+ * (a change to either renders everything). The preview's, after a save: each page by its file.
  */
-export function pageFingerprints(site: Site, last?: { since: SinceLastBuild; pages: Record<string, string> }): Fingerprints {
-  const found: Fingerprints = new Map();
-  for (const page of site.pages()) {
-    const path = outputPath(page.url);
-    const kept = last?.pages[path];
-    const unchanged = kept !== undefined && !site.preview && typeOf(page).unchanged?.(page, site, last!.since);
-    found.set(path, { fingerprint: unchanged ? kept : fingerprint(page, site), page });
+export function pageFingerprints(site: Site): Fingerprints {
+  const { table, pages } = pageTable(site);
+  return new Map(table.files.map((file, i) => [file, { fingerprint: table.fingerprints[i]!, page: pages[i]! }]));
+}
+
+/**
+ * The site's page table, for the incremental build (src/publish), which passes the `last`
+ * build's and what changed since: a page its type knows `unchanged` keeps its fingerprint
+ * unread. With it, the pages whose fingerprint is not the last build's (`changed`, in the
+ * table's order) and the files of the last build's pages the site no longer has (`removed`).
+ */
+export function pageTable(site: Site, last?: { since?: SinceLastBuild; table: PageTable }): { table: PageTable; pages: Page[]; changed: Page[]; removed: string[] } {
+  const pages = [...site.pages()];
+  const files = pages.map((page) => outputPath(page.url));
+  const fingerprints: string[] = new Array(pages.length);
+  if (!last) {
+    pages.forEach((page, i) => (fingerprints[i] = fingerprint(page, site)));
+    return { table: { files, fingerprints }, pages, changed: pages, removed: [] };
   }
-  return found;
+  const order = new RecordedOrder(last.table.files);
+  const kept: (string | undefined)[] = new Array(pages.length);
+  const since = site.preview ? undefined : last.since;
+  for (let i = 0; i < pages.length; i++) {
+    const at = order.find(files[i]!, (d) => files[i + d]);
+    const was = at === -1 ? undefined : last.table.fingerprints[at];
+    kept[i] = was;
+    const page = pages[i]!;
+    fingerprints[i] = was !== undefined && since && typeOf(page).unchanged?.(page, site, since) ? was : fingerprint(page, site);
+  }
+  const changed: Page[] = [];
+  for (let i = 0; i < pages.length; i++) {
+    if (kept[i] === undefined) {
+      // Not where the walk looked: new, or moved in the table's order.
+      const at = order.late(files[i]!);
+      if (at !== -1) kept[i] = last.table.fingerprints[at];
+    }
+    if (kept[i] !== fingerprints[i]) changed.push(pages[i]!);
+  }
+  return { table: { files, fingerprints }, pages, changed, removed: order.untaken().map((at) => last.table.files[at]!) };
 }
 
 export function fingerprint(page: Page, site: Site): string {

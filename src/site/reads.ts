@@ -18,10 +18,27 @@ import type { Site } from "./Site.ts";
 export function articleRead(article: Article): string {
   let read = articleReads.get(article);
   if (read === undefined) {
-    read = `a ${article.url} ${article.digest}${article.scheduled ? " scheduled" : ""}${article.draft ? " draft" : ""}${article.live?.open ? " live" : ""}`;
+    read = `a ${article.url} ${article.digest}${readFlags(article)}`;
     articleReads.set(article, read);
   }
   return read;
+}
+
+/**
+ * Whether `read` is `articleRead(article)`, told without making it: a build compares every
+ * article with its record, and making (and keeping) 100,000 reads for the few pages it renders
+ * was garbage to collect.
+ */
+export function readsAs(article: Article, read: string | undefined): boolean {
+  if (read === undefined) return false;
+  const { url, digest } = article;
+  const flags = readFlags(article);
+  return read.length === 3 + url.length + digest.length + flags.length && read.startsWith("a ") && read.startsWith(url, 2) &&
+    read.charCodeAt(2 + url.length) === 32 && read.startsWith(digest, 3 + url.length) && read.endsWith(flags);
+}
+
+function readFlags(article: Article): string {
+  return `${article.scheduled ? " scheduled" : ""}${article.draft ? " draft" : ""}${article.live?.open ? " live" : ""}`;
 }
 
 // An article is read by a dozen pages (its listings, archives, feeds, related lists): its

@@ -140,6 +140,11 @@ function cachedZone(name: string): Zone {
   return zone;
 }
 
+/** The offset from UTC, in minutes, of `timeZone` at the instant `millis` (NaN for an invalid instant). */
+export function offsetAt(millis: number, timeZone: string): number {
+  return cachedZone(timeZone).offset(millis);
+}
+
 /** The instant `millis` in `timeZone`, as `parseDate` makes it (the build's record keeps dates as millis). */
 export function dateFromMillis(millis: number, timeZone: string): DateTime {
   return DateTime.fromMillis(millis, { zone: cachedZone(timeZone) });

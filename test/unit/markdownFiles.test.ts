@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join, relative } from "node:path";
-import { listFiles, listFilesInBackground } from "../../src/model/markdownFiles.mjs";
+import { listFiles } from "../../src/model/markdownFiles.mjs";
+import { readAhead } from "../../src/publish/readAhead.mjs";
 import { readContentCached } from "../../src/publish/contentCache.ts";
 import { article, makeFixtureSite, FIXTURE_NOW } from "../support/fixtureSite.ts";
 
@@ -13,9 +14,9 @@ test("the article files listed on a thread of their own are those listed here, w
     assert.ok(here.paths.length === 3 && here.paths.every((p) => p.endsWith(".md") && !p.includes("/.")), "Markdown files only, hidden ones skipped");
     assert.deepEqual([...here.paths].sort(), here.paths, "in path order");
     assert.ok(here.stats.every((n) => n > 0), "each file stat-ed");
-    const there = await listFilesInBackground(dir);
+    const there = await readAhead(dir).listing();
     assert.deepEqual(there, here);
-    assert.deepEqual(await listFilesInBackground(join(site.root, "no-such-folder")), { dir: join(site.root, "no-such-folder"), paths: [], stats: new Float64Array(0) });
+    assert.deepEqual(await readAhead(join(site.root, "no-such-folder")).listing(), { dir: join(site.root, "no-such-folder"), paths: [], stats: new Float64Array(0) });
   } finally {
     site.remove();
   }
@@ -31,7 +32,7 @@ test("a listing of another folder than the content's is not used: a build from a
     const again = readContentCached(opts, first.records, undefined, listed);
     assert.equal(again.read, 0, "no file read again");
     assert.deepEqual(again.gone, []);
-    const fromThread = readContentCached(opts, first.records, undefined, await listFilesInBackground(join(site.root, "content", "articles")));
+    const fromThread = readContentCached(opts, first.records, undefined, await readAhead(join(site.root, "content", "articles")).listing());
     assert.equal(fromThread.read, 0);
     assert.ok(fromThread.records.every((r, i) => r === first.records[i]), "each file keeps its record");
   } finally {
