@@ -70,3 +70,17 @@ export function paginate<T>(items: readonly T[], size: number, base: string): Pa
   }
   return pages;
 }
+
+/**
+ * Whether archive page `number` of a listing that went from `before` to `now` items (`size` a
+ * page) is the same page, given that every item that came, went or changed stands newer than
+ * all of its own: its items are then the same ones (pages are counted from the oldest), and
+ * so are its links to newer, older and near pages, as long as neither listing's archive ends
+ * within their reach. Filing a story at 100,000 articles read each of the home page's 5,000
+ * pages again to find the two that changed.
+ */
+export function archivePageKept(number: number, size: number, before: number, now: number): boolean {
+  const archived = (n: number) => Math.max(0, Math.ceil(n / size) - 2);
+  return number + NEAR <= Math.min(archived(before), archived(now));
+}
+

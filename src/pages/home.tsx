@@ -6,6 +6,7 @@ import { HomeLayout } from "../../layouts/HomeLayout.tsx";
 import { editionAlternates } from "../seo/alternates.ts";
 import { breadcrumbs, webPage } from "../seo/jsonLd.ts";
 import { articleRead, noticeRead, shellRead, tagNameRead } from "../site/reads.ts";
+import { archivePageUnchanged } from "../site/changes.ts";
 import { previewNotice, storiesForPage } from "./previewNotice.ts";
 
 /** The latest news of an edition, newest first: `/`, `/page/2/`…; the first is the front page. */
@@ -44,6 +45,8 @@ export const homePages: PageType<HomePage> = {
       ...noticeRead(page),
     ];
   },
+  // An archive page lists what it did while every story that changed is newer than all of its own.
+  unchanged: (page, site, since) => !since.shells.has(page.edition.lang) && archivePageUnchanged(page.listPage, page.edition.lang, page.edition.articles.length, site, since),
   lastmod: (page, site) => page.listPage.front ? site.listingChange(page.edition.home) : site.latestChange(page.listPage.items),
   alternates: (page, site) => (page.listPage.front ? editionAlternates(site, (e) => e.homeUrl) : []),
   structuredData: (page, site, facts) => [

@@ -9,7 +9,7 @@ import { TagLayout } from "../../layouts/TagLayout.tsx";
 import { editionAlternates } from "../seo/alternates.ts";
 import { breadcrumbs, tagNode, webPage } from "../seo/jsonLd.ts";
 import { tagIndexUrl } from "../urls.ts";
-import { touched } from "../site/changes.ts";
+import { archivePageUnchanged, touched } from "../site/changes.ts";
 import { tagKey } from "../collections/staleRelated.ts";
 import { articleRead, noticeRead, shellRead, tagNameRead, tagRead } from "../site/reads.ts";
 import { previewNotice, storiesForPage } from "./previewNotice.ts";
@@ -79,8 +79,13 @@ export const tagPages: PageType<TagPage> = {
     ...(page.listPage.front ? [tagsAlternates(page, site).map((a) => a.lang).join(",")] : []),
     ...noticeRead(page),
   ],
-  // Everything `reads` above depends on: a listing none of the changed stories is in (now or before) lists what it did.
-  unchanged: (page, site, since) => !since.shells.has(page.edition.lang) && since.tags.size === 0 && !touched(site, since).tags.has(tagKey(page.listing.tag)),
+  // Everything `reads` above depends on: a listing none of the changed stories is in (now or
+  // before) lists what it did, and so does an archive page of one whose stories are all older.
+  unchanged: (page, site, since) => {
+    if (since.shells.has(page.edition.lang) || since.tags.size > 0) return false;
+    const key = tagKey(page.listing.tag);
+    return !touched(site, since).tags.has(key) || archivePageUnchanged(page.listPage, `${page.edition.lang} ${key}`, page.listing.articles.length, site, since);
+  },
   lastmod: (page, site) => page.listPage.front ? site.listingChange(page.listing.pages) : site.latestChange(page.listPage.items),
   alternates: (page, site) => (page.listPage.front ? tagsAlternates(page, site) : []),
   structuredData: (page, site, facts) => {

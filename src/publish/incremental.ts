@@ -229,6 +229,7 @@ function sinceLastBuild(state: BuildState, read: ReadContent, site: Site, storie
   return {
     articles,
     before: stories.before,
+    after: stories.after,
     showedChanged,
     translations,
     tags: differing(state.shared.tags, now.tags),

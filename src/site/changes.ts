@@ -2,7 +2,8 @@ import type { DateTime } from "luxon";
 import type { StoryKey } from "../collections/staleRelated.ts";
 import { tagKey } from "../collections/staleRelated.ts";
 import type { Site } from "./Site.ts";
-import type { Tag } from "../model/types.ts";
+import type { Article, Tag } from "../model/types.ts";
+import { archivePageKept, type Page as ListPage } from "../collections/paginate.ts";
 import { shellRead, tagNameRead, tagRead } from "./reads.ts";
 
 /**
@@ -16,6 +17,8 @@ export interface SinceLastBuild {
   articles: ReadonlySet<string>;
   /** Those of them as they were, for where they stood among their neighbours. */
   before: readonly StoryKey[];
+  /** Those that came or moved, as they are now (with `before`, what each listing gained or lost). */
+  after: readonly StoryKey[];
   /** Articles whose related stories in the last build included one of `articles`. */
   showedChanged: ReadonlySet<string>;
   /** Translation keys that one of `articles` has or had. */
@@ -53,6 +56,48 @@ export function touched(site: Site, since: SinceLastBuild): { tags: ReadonlySet<
     }
     return { tags, days, months, years };
   });
+}
+
+/**
+ * For each listing a story that changed since the last build is or was in (`en` for an
+ * edition's home page, `en person:slug` for a person's or topic's page in an edition): the
+ * date of the oldest such story (ms), and how many stories the listing gained since (lost,
+ * when negative). An archive page of a listing whose stories are all older than that, and
+ * whose links reach no end of the listing that moved, is the same page (`archivePageKept`).
+ * Worked out once per build.
+ */
+export function listingChanges(site: Site, since: SinceLastBuild): ReadonlyMap<string, { oldest: number; gained: number }> {
+  return site.shared("listings the changed stories are in", () => {
+    const changes = new Map<string, { oldest: number; gained: number }>();
+    const note = (lang: string, tags: readonly string[], millis: number, gained: number) => {
+      for (const key of [lang, ...tags.map((tag) => `${lang} ${tag}`)]) {
+        const change = changes.get(key);
+        if (change) {
+          change.oldest = Math.min(change.oldest, millis);
+          change.gained += gained;
+        } else changes.set(key, { oldest: millis, gained });
+      }
+    };
+    for (const story of since.before) note(story.lang, story.tags, story.date.toMillis(), -1);
+    for (const story of since.after) note(story.lang, story.tags, story.date.toMillis(), 1);
+    // Edited in place (neither moved nor came nor went): their date counts, not their number.
+    for (const article of site.content.all) {
+      if (since.articles.has(article.source)) note(article.lang, [...article.people, ...article.topics].map(tagKey), article.date.toMillis(), 0);
+    }
+    return changes;
+  });
+}
+
+/**
+ * Whether an archive page (not the front) of the listing `key` (as `listingChanges` names it),
+ * now of `count` stories, lists the same stories as in the last build, with the same links.
+ */
+export function archivePageUnchanged(listPage: ListPage<Article>, key: string, count: number, site: Site, since: SinceLastBuild): boolean {
+  if (listPage.front) return false;
+  const change = listingChanges(site, since).get(key);
+  if (!change) return true;
+  const newest = listPage.items[0];
+  return newest !== undefined && newest.date.toMillis() < change.oldest && archivePageKept(listPage.number, site.config.articlesPerPage, count - change.gained, count);
 }
 
 /** The key of a day or month in `touched`: the edition's language and the date as the archives group it. */

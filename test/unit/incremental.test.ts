@@ -127,6 +127,14 @@ test("after every change of a newsroom's day, the incremental build publishes wh
   const cold = makeFixtureSite({}, { code: true });
   // A few URLs a sitemap file, so that /sitemap.xml is an index of files by year, as at 50,000 URLs (src/seo/sitemap.ts).
   for (const s of [live, warmSite, cold]) s.write("content/site.yaml", `${readFileSync(join(s.root, "content/site.yaml"), "utf8")}sitemapMaxUrls: 4\n`);
+  // Stories of the spring, so that the home page and Syria's page have archive pages (two
+  // stories a page) that the day's changes leave as they are, or shift.
+  for (const s of [live, warmSite, cold]) {
+    for (let i = 1; i <= 12; i++) {
+      const month = String(1 + (i % 5)).padStart(2, "0");
+      s.write(`content/articles/2016/${month}/2016-${month}-1${i % 9}-spring-${i}.md`, article(`title: Spring story ${i}\ndate: 2016-${month}-1${i % 9}T0${i % 10}:00:00+03:00\ntopics: [Syria]${i % 3 ? "" : "\npeople: [Vladimir Putin]"}`, `Spring story ${i}.`));
+    }
+  }
   let warm: Awaited<ReturnType<typeof startWarm>> | undefined;
   try {
     const first = await runBuildScript(live.root);

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { paginate } from "../../src/collections/paginate.ts";
+import { archivePageKept, paginate } from "../../src/collections/paginate.ts";
 
 /** Items newest first, as listings hold them: n, n-1, … 1 (1 the oldest). */
 const items = (n: number) => Array.from({ length: n }, (_, i) => n - i);
@@ -66,4 +66,28 @@ test("numbered links reach two pages either side and the oldest", () => {
   const page = pages.find((p) => p.number === 9)!;
   assert.deepEqual(page.near.map((n) => n.number), [1, 7, 8, 9, 10, 11]);
   assert.deepEqual(pages[0]!.near.map((n) => n.number), [1, 17, 18], "the front: the newest archive pages and the oldest");
+});
+
+test("an archive page said to be kept is the same page, whatever came or went among stories newer than all of its own", () => {
+  let kept = 0;
+  for (let size = 1; size <= 4; size++) {
+    for (let before = 0; before <= 30; before++) {
+      for (let now = 0; now <= 30; now++) {
+        // The oldest `common` stories are the same in both; the newer ones all differ.
+        const common = Math.min(before, now, 12);
+        const list = (n: number, tag: string) => Array.from({ length: n }, (_, i) => (i < common ? `old-${i}` : `${tag}-${i}`)).reverse();
+        const pagesBefore = paginate(list(before, "b"), size, "/");
+        const pagesNow = paginate(list(now, "n"), size, "/");
+        for (const page of pagesNow) {
+          if (page.front || !archivePageKept(page.number, size, before, now)) continue;
+          // Its stories all among the common ones: its newest is old.
+          if (!page.items.every((item) => item.startsWith("old-"))) continue;
+          const was = pagesBefore.find((p) => p.url === page.url);
+          assert.deepEqual(was, page, `size ${size}, ${before} → ${now} stories, page ${page.number}`);
+          kept++;
+        }
+      }
+    }
+  }
+  assert.ok(kept > 1000, `${kept} pages kept`);
 });
