@@ -18,18 +18,32 @@ function record(i: number, text: string): CachedArticle {
   };
 }
 
-test("the record keeps any text a writer types, its articles written as ASCII alone (their bytes read back as Latin-1)", async () => {
+/** A record of `articles` for tests, with what else a build keeps. */
+function stateOf(articles: CachedArticle[], more: Partial<BuildState> = {}): BuildState {
+  return {
+    key: { format: STATE_FORMAT, code: "c", node: process.version, settings: "s" },
+    generation: "_site.builds/1",
+    articles,
+    pages: { files: ["index.html"], fingerprints: ["f"] },
+    searchIndexes: {},
+    shared: { shells: {}, tags: {} },
+    ...more,
+  };
+}
+
+/** Runs `use` with the path of a record in a folder of its own, removed after. */
+async function inRecordFolder(use: (path: string, dir: string) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "bulletin-state-"));
   try {
-    const path = join(dir, "record.json");
-    const state: BuildState = {
-      key: { format: STATE_FORMAT, code: "c", node: process.version, settings: "s" },
-      generation: "_site.builds/1",
-      articles: [record(1, HOSTILE), record(2, "plain")],
-      pages: { files: [`ar/${HOSTILE}/index.html`], fingerprints: ["f"] },
-      searchIndexes: {},
-      shared: { shells: { ar: HOSTILE }, tags: {} },
-    };
+    await use(join(dir, "record.json"), dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("the record keeps any text a writer types, its articles written as ASCII alone (their bytes read back as Latin-1)", () =>
+  inRecordFolder(async (path) => {
+    const state = stateOf([record(1, HOSTILE), record(2, "plain")], { pages: { files: [`ar/${HOSTILE}/index.html`], fingerprints: ["f"] }, shared: { shells: { ar: HOSTILE }, tags: {} } });
     saveState(path, state, "Asia/Damascus");
     const parts = readdirSync(`${path}.parts`).map((f) => join(`${path}.parts`, f));
     assert.ok(parts.length > 0);
@@ -39,24 +53,12 @@ test("the record keeps any text a writer types, its articles written as ASCII al
     assert.deepEqual(loaded.state.articles, state.articles);
     assert.deepEqual(loaded.state.pages, state.pages);
     assert.deepEqual(loaded.state.shared, state.shared);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test("parts read on the other thread are checked as those read here: the same state, and a changed part is thrown away", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "bulletin-state-"));
-  try {
-    const path = join(dir, "record.json");
-    const state: BuildState = {
-      key: { format: STATE_FORMAT, code: "c", node: process.version, settings: "s" },
-      generation: "_site.builds/1",
-      // Two months, two parts.
-      articles: [record(1, HOSTILE), { ...record(2, "plain"), fm: { title: "plain", date: { $t: 1471248000000 }, people: [], topics: [] } }],
-      pages: { files: ["index.html"], fingerprints: ["f"] },
-      searchIndexes: {},
-      shared: { shells: {}, tags: {} },
-    };
+test("parts read on the other thread are checked as those read here: the same state, and a changed part is thrown away", () =>
+  inRecordFolder(async (path, dir) => {
+    // Two months, two parts.
+    const state = stateOf([record(1, HOSTILE), { ...record(2, "plain"), fm: { title: "plain", date: { $t: 1471248000000 }, people: [], topics: [] } }]);
     saveState(path, state, "Asia/Damascus");
     const here = await loadState(path);
     const there = await loadState(path, readAhead(join(dir, "no-articles")).parts);
@@ -70,27 +72,19 @@ test("parts read on the other thread are checked as those read here: the same st
     assert.deepEqual(await loadState(path, readAhead(join(dir, "no-articles")).parts), { why: "the record of the previous build is damaged (truncated or changed)" });
     rmSync(part);
     assert.deepEqual(await loadState(path, readAhead(join(dir, "no-articles")).parts), { why: "the record of the previous build is damaged (a part of it is missing)" });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test("the records come back in the order of their files where writers file by month, a story of a month's first hours among its folder's", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "bulletin-state-"));
-  try {
-    const path = join(dir, "record.json");
+test("the records come back in the order of their files where writers file by month, a story of a month's first hours among its folder's", () =>
+  inRecordFolder(async (path) => {
     const at = (file: string, iso: string): CachedArticle => ({ ...record(0, "x"), path: `/bulletin/content/articles/${file}`, source: `content/articles/${file}`, fm: { title: "x", date: { $t: Date.parse(iso) }, people: [], topics: [] } });
     // In Damascus's +03:00, 00:30 on 1 August is still 31 July in UTC.
     const articles = [at("2016/07/a.md", "2016-07-31T20:00:00+03:00"), at("2016/08/b.md", "2016-08-02T09:00:00+03:00"), at("2016/08/z.md", "2016-08-01T00:30:00+03:00")];
-    saveState(path, { key: { format: STATE_FORMAT, code: "c", node: process.version, settings: "s" }, generation: "g", articles, pages: { files: [], fingerprints: [] }, searchIndexes: {}, shared: { shells: {}, tags: {} } }, "Asia/Damascus");
+    saveState(path, stateOf(articles), "Asia/Damascus");
     const loaded = await loadState(path);
     assert.ok("state" in loaded);
     assert.deepEqual(loaded.state.articles.map((r) => r.source), articles.map((r) => r.source));
     assert.deepEqual([...loaded.state.parts!.keys()], ["2016-07", "2016-08"]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
 test("dates frozen for the record come back as the same instants in the bulletin's zone, wherever they stand", () => {
   const zone = "Asia/Damascus";
