@@ -52,8 +52,6 @@ export function readAhead(dir) {
   let worker;
   try {
     worker = new Worker(new URL(import.meta.url), { workerData: { bulletinReadAhead: dir } });
-    // A build that ends without asking (it failed early) does not wait for the thread.
-    worker.unref();
     worker.on("message", (message) => {
       if (message.listed) return listed(message.listed);
       const file = message.bytes ? { bytes: Buffer.from(message.bytes, message.offset, message.length), sha256: message.sha256 } : undefined;
@@ -102,6 +100,14 @@ export function readAhead(dir) {
       };
     },
     noParts,
+    /**
+     * Stops the thread if it is still at work: a build that failed before it asked for the
+     * files would otherwise keep the process alive while the thread waits to be told.
+     */
+    close() {
+      if (!over) void worker?.terminate();
+      end();
+    },
   };
 }
 

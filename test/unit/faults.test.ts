@@ -87,6 +87,14 @@ test("a full disk while the pages are written fails the build as a full disk, in
     assert.equal((await runBuildScript(site.root)).code, 0);
     const before = published(site.root);
     site.write(PICTURED, pictured("The story, retitled"));
+    // Failing before it reads the record: the thread reading ahead for it must not keep the process alive.
+    const early = await Promise.race([
+      runBuildScript(site.root, { BULLETIN_FAULT: "enospc:locked" }),
+      new Promise<never>((_, fail) => setTimeout(() => fail(new Error("the build failed early and did not exit within 60 s")), 60_000).unref()),
+    ]);
+    assert.equal(early.code, 1, early.output);
+    assert.match(early.output, /Build failed: the disk is full/);
+    assert.deepEqual(published(site.root), before);
     const settings = readFileSync(join(site.root, "content/site.yaml"), "utf8");
     // An incremental build first; then, with site.yaml changed, a full one.
     for (const kind of ["incremental", "full"]) {
