@@ -36,6 +36,8 @@ export function readAhead(dir) {
   let listed = () => {};
   const listing = new Promise((resolve) => (listed = resolve));
   let asked = false;
+  /** The record has been read: parts that arrive now are not wanted. */
+  let taken = false;
   let over = false;
   const end = () => {
     over = true;
@@ -54,6 +56,7 @@ export function readAhead(dir) {
     worker = new Worker(new URL(import.meta.url), { workerData: { bulletinReadAhead: dir } });
     worker.on("message", (message) => {
       if (message.listed) return listed(message.listed);
+      if (taken) return;
       const file = message.bytes ? { bytes: Buffer.from(message.bytes, message.offset, message.length), sha256: message.sha256 } : undefined;
       const give = waiting.get(message.part);
       waiting.delete(message.part);
@@ -75,6 +78,10 @@ export function readAhead(dir) {
      */
     listing() {
       noParts();
+      // Asked for once the record is read: a part not taken by then (the record was found
+      // damaged, say, and the build is a full one) is let go, not held through the build.
+      taken = true;
+      arrived.clear();
       return listing;
     },
     /**
