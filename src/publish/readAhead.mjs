@@ -12,14 +12,14 @@ import { markdownFiles, statFiles } from "../model/markdownFiles.mjs";
  */
 
 /**
- * What an everyday build reads before it can start, read on a thread of its own while this
- * one parses: the parts of the last build's record (their bytes and digests; this thread
- * checks the digests against the names and parses) and the article files with their stats.
- * At 100,000 articles, reading and hashing the record's 200 MB of parts took 0.3 s of the
- * thread that parses them, and stat-ing 100,000 files 0.8 s, waiting on the file system,
- * while the other core had little to do. The thread lists the folders, reads the parts the
- * record names once this thread has read its main file and said which (`parts`), then
- * stats the files.
+ * What an everyday build reads before it can start, read on a thread of its own while the
+ * build's thread parses: the parts of the last build's record (their bytes and digests; the
+ * build checks the digests against the parts' names, and parses them) and the article files
+ * with their stats. At 100,000 articles, reading and hashing the record's 200 MB of parts
+ * took 0.3 s of the thread that parses them, and stat-ing 100,000 files 0.8 s, waiting on
+ * the file system, while the other core had little to do. The thread lists the folders,
+ * reads the parts the record names once the build has read its main file and said which
+ * (`parts`), then stats the files.
  *
  * Whatever the thread fails to do, the caller does itself: a part it could not give is
  * undefined (read it here), a listing it could not make is undefined (list here). It never
