@@ -44,23 +44,14 @@ export function pageTable(site: Site, last?: { since?: SinceLastBuild; table: Pa
     return { table: { files, fingerprints }, pages, changed: pages, removed: [] };
   }
   const order = new RecordedOrder(last.table.files);
-  const kept: (string | undefined)[] = new Array(pages.length);
+  const places = order.placesOf(files);
   const since = site.preview ? undefined : last.since;
-  for (let i = 0; i < pages.length; i++) {
-    const at = order.find(files[i]!, (d) => files[i + d]);
-    const was = at === -1 ? undefined : last.table.fingerprints[at];
-    kept[i] = was;
-    const page = pages[i]!;
-    fingerprints[i] = was !== undefined && since && typeOf(page).unchanged?.(page, site, since) ? was : fingerprint(page, site);
-  }
   const changed: Page[] = [];
   for (let i = 0; i < pages.length; i++) {
-    if (kept[i] === undefined) {
-      // Not where the walk looked: new, or moved in the table's order.
-      const at = order.late(files[i]!);
-      if (at !== -1) kept[i] = last.table.fingerprints[at];
-    }
-    if (kept[i] !== fingerprints[i]) changed.push(pages[i]!);
+    const was = places[i] === -1 ? undefined : last.table.fingerprints[places[i]!];
+    const page = pages[i]!;
+    fingerprints[i] = was !== undefined && since && typeOf(page).unchanged?.(page, site, since) ? was : fingerprint(page, site);
+    if (fingerprints[i] !== was) changed.push(page);
   }
   return { table: { files, fingerprints }, pages, changed, removed: order.untaken().map((at) => last.table.files[at]!) };
 }

@@ -9,8 +9,8 @@
  *
  * What it finds is what a table would: the answer never depends on the order, only the time.
  * Out of step (a key neither at the cursor nor a few places on, on either side), it builds the
- * table once and looks up the rest. A key it took for new that stood elsewhere (an entry that
- * moved) is found by `late`, once the walk is done.
+ * table once and looks up the rest. A key the walk took for new that stood elsewhere (an entry
+ * that moved) is found once the walk is done.
  */
 export class RecordedOrder {
   private next = 0;
@@ -22,11 +22,20 @@ export class RecordedOrder {
     this.taken = new Uint8Array(keys.length);
   }
 
+  /** Where each of `now` stood in the recorded list (its index there), or -1 for one that is new. Asked once. */
+  placesOf(now: readonly string[]): number[] {
+    const places = now.map((key, i) => this.find(key, (d) => now[i + d]));
+    places.forEach((at, i) => {
+      if (at === -1) places[i] = this.late(now[i]!);
+    });
+    return places;
+  }
+
   /**
    * Where `key` stood, or -1 if nowhere that the walk saw: new, or moved (see `late`). `ahead(d)`
    * is the key `d` places after this one in the new list (undefined past its end).
    */
-  find(key: string, ahead: (d: number) => string | undefined): number {
+  private find(key: string, ahead: (d: number) => string | undefined): number {
     const { keys, taken } = this;
     const at = this.next;
     // At the cursor, or a few places on: the entries between were taken out.
@@ -44,7 +53,7 @@ export class RecordedOrder {
   }
 
   /** For a key `find` gave -1, once every key has been found: where it stood if it moved, else -1. */
-  late(key: string): number {
+  private late(key: string): number {
     if (!this.left) {
       this.left = new Map();
       for (let i = 0; i < this.keys.length; i++) if (!this.taken[i]) this.left.set(this.keys[i]!, i);

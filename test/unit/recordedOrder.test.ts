@@ -12,10 +12,7 @@ function byTable(last: string[], now: string[]): { found: number[]; gone: number
 
 function byWalk(last: string[], now: string[]): { found: number[]; gone: number[] } {
   const order = new RecordedOrder(last);
-  const found = now.map((key, i) => order.find(key, (d) => now[i + d]));
-  found.forEach((at, i) => {
-    if (at === -1) found[i] = order.late(now[i]!);
-  });
+  const found = order.placesOf(now);
   return { found, gone: order.untaken() };
 }
 
